@@ -1,0 +1,113 @@
+/**
+ * A parser built from a table of line rules: the shape of every debug and
+ * syslog parser. Each rule names one message, keeps a sample device line and
+ * turns a match into a fact.
+ *
+ * Lines wrapped by a terminal or a web page are handled here once for all
+ * parsers: when no rule matches a line, the line joined with the next one is
+ * tried too, so a message split mid-word still matches and both lines are
+ * claimed.
+ */
+import type { Fact, SignalFact } from '../../knowledge/facts.ts';
+import type { Platform } from '../../knowledge/schema.ts';
+import type { Line } from './lines.ts';
+import { messageOf } from './lines.ts';
+import type { ParseResult, Parser } from './types.ts';
+
+/** What a rule returns for a match: a fact without its origin, or null to claim the line only. */
+export type Emit = (m: RegExpExecArray, ctx: TableContext) => FactDraft | readonly FactDraft[] | null;
+
+/** A fact before the table adds its format and lines. */
+export type FactDraft = DistributiveOmit<Fact, 'format' | 'lines'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** One message the parser understands. */
+export interface LineRule {
+  /** Rule name, for tests and debugging. */
+  readonly name: string;
+  /** A device line this rule must match (checked by the tests). */
+  readonly sample: string;
+  /** Matched anywhere in the message part of the line (after the timestamp). */
+  readonly re: RegExp;
+  /** Omitted: the line is claimed as understood but yields no fact. */
+  readonly emit?: Emit;
+}
+
+/** Running state a table parser keeps while reading, for messages whose meaning depends on earlier lines. */
+export interface TableContext {
+  /** Free slots rules may use, e.g. the last IKE exchange sent. */
+  readonly memory: Map<string, string>;
+  readonly line: Line;
+}
+
+/** Options for a table parser. */
+export interface TableParserSpec {
+  readonly id: string;
+  readonly platform: Platform;
+  readonly command: string;
+  /** A cheap test over the text of the paste: markers only this output has. */
+  readonly marker: RegExp;
+  readonly rules: readonly LineRule[];
+}
+
+const MAX_JOIN = 2; // a message wrapped over at most three physical lines
+
+/** Builds a parser that applies the rules to every line, joining wrapped lines when needed. */
+export function tableParser(spec: TableParserSpec): Parser {
+  const { id, platform, command, marker, rules } = spec;
+  const matchLine = (text: string, ctx: TableContext): { facts: FactDraft[] } | null => {
+    const message = messageOf(text);
+    let hit = false;
+    const facts: FactDraft[] = [];
+    for (const rule of rules) {
+      rule.re.lastIndex = 0;
+      const m = rule.re.exec(message);
+      if (!m) continue;
+      hit = true;
+      const out = rule.emit?.(m, ctx) ?? null;
+      if (out === null) continue;
+      if (Array.isArray(out)) facts.push(...(out as readonly FactDraft[]));
+      else facts.push(out as FactDraft);
+    }
+    return hit ? { facts } : null;
+  };
+  return {
+    id,
+    platform,
+    command,
+    detect: (lines) => lines.some((l) => marker.test(l.text)),
+    parse(lines): ParseResult {
+      const facts: Fact[] = [];
+      const claimed = new Set<number>();
+      const memory = new Map<string, string>();
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line === undefined || line.text.trim() === '') continue;
+        let joined = line.text;
+        let used = 0;
+        let result = matchLine(joined, { memory, line });
+        // Wrapped message: try the line with its continuation(s).
+        while (result === null && used < MAX_JOIN) {
+          const next = lines[i + used + 1];
+          if (next === undefined || next.text.trim() === '') break;
+          // A continuation never matches on its own; a line that does starts a message of its own.
+          if (matchLine(next.text, { memory: new Map(memory), line: next }) !== null) break;
+          used++;
+          const sep = /\s$/.test(joined) || /^\s/.test(next.text) ? '' : ' ';
+          const glued = joined + next.text;
+          result = matchLine(glued, { memory, line }) ?? matchLine(joined + sep + next.text.trim(), { memory, line });
+          joined = glued;
+        }
+        if (result === null) continue;
+        const nos = Array.from({ length: used + 1 }, (_, k) => line.no + k);
+        for (const n of nos) claimed.add(n);
+        for (const f of result.facts) facts.push({ ...f, format: id, lines: nos } as Fact);
+        i += used;
+      }
+      return { facts, claimed };
+    },
+  };
+}
+
+/** Shorthand for a signal draft. */
+export const signal = (s: Omit<SignalFact, 'kind' | 'format' | 'lines'>): FactDraft => ({ kind: 'signal', ...s });

@@ -1,0 +1,24 @@
+/** The contract every parser keeps. */
+import type { Fact } from '../../knowledge/facts.ts';
+import type { Platform } from '../../knowledge/schema.ts';
+import type { Line } from './lines.ts';
+
+/** What one parser read from a paste. */
+export interface ParseResult {
+  readonly facts: readonly Fact[];
+  /** Lines the parser understood (facts or known structure), by 1-based number. */
+  readonly claimed: ReadonlySet<number>;
+}
+
+/** A parser for one vendor's command, debug or log family. */
+export interface Parser {
+  /** Format ID, `<platform>-<command-slug>`, e.g. `cisco-ios-debug-crypto-ikev2`. */
+  readonly id: string;
+  readonly platform: Platform;
+  /** The command (or log source) whose output it reads, as typed on the device. */
+  readonly command: string;
+  /** Cheap test: could this paste hold our output at all? */
+  detect(lines: readonly Line[]): boolean;
+  /** Reads every line it understands anywhere in the paste; never throws. */
+  parse(lines: readonly Line[]): ParseResult;
+}

@@ -1,0 +1,5 @@
+/** strongSwan and libreswan parsers, most specific first. */
+import type { Parser } from '../../parse/types.ts';
+
+/** Every strongSwan / libreswan parser, in registry order. */
+export const strongswanParsers: readonly Parser[] = [];

@@ -1,0 +1,17 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+
+// base './' keeps every URL relative, so dist/ works from any sub-path and from file://.
+// singlefile inlines JS and CSS: module scripts are CORS-blocked on file://.
+export default defineConfig({
+  base: './',
+  plugins: [react(), tailwindcss(), viteSingleFile()],
+  worker: { format: 'es' },
+  test: {
+    include: ['src/**/*.test.ts', 'fixtures/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});
