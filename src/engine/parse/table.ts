@@ -18,7 +18,10 @@ import type { ParseResult, Parser } from './types.ts';
 export type Emit = (m: RegExpExecArray, ctx: TableContext) => FactDraft | readonly FactDraft[] | null;
 
 /** A fact before the table adds its format and lines. */
-export type FactDraft = DistributiveOmit<Fact, 'format' | 'lines'>;
+export type FactDraft = DistributiveOmit<Fact, 'format' | 'lines'> & {
+  /** Earlier lines that belong to the proof (e.g. the request a retransmission repeats). */
+  readonly alsoLines?: readonly number[];
+};
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** One message the parser understands. */
@@ -31,6 +34,11 @@ export interface LineRule {
   readonly re: RegExp;
   /** Omitted: the line is claimed as understood but yields no fact. */
   readonly emit?: Emit;
+  /**
+   * A catch-all for a family's lines (e.g. any `IKEv2:(SA ID = 1):` message). A line only weak
+   * rules match is still tried joined with the next line, in case a specific message was wrapped.
+   */
+  readonly weak?: boolean;
 }
 
 /** Running state a table parser keeps while reading, for messages whose meaning depends on earlier lines. */
@@ -55,21 +63,24 @@ const MAX_JOIN = 2; // a message wrapped over at most three physical lines
 /** Builds a parser that applies the rules to every line, joining wrapped lines when needed. */
 export function tableParser(spec: TableParserSpec): Parser {
   const { id, platform, command, marker, rules } = spec;
-  const matchLine = (text: string, ctx: TableContext): { facts: FactDraft[] } | null => {
+  const matchLine = (text: string, ctx: TableContext): { facts: FactDraft[]; strong: boolean } | null => {
     const message = messageOf(text);
     let hit = false;
+    let strong = false;
     const facts: FactDraft[] = [];
     for (const rule of rules) {
       rule.re.lastIndex = 0;
       const m = rule.re.exec(message);
       if (!m) continue;
       hit = true;
+      if (rule.weak !== true) strong = true;
+      else if (strong) continue; // a specific rule already explains the line
       const out = rule.emit?.(m, ctx) ?? null;
       if (out === null) continue;
       if (Array.isArray(out)) facts.push(...(out as readonly FactDraft[]));
       else facts.push(out as FactDraft);
     }
-    return hit ? { facts } : null;
+    return hit ? { facts, strong } : null;
   };
   return {
     id,
@@ -86,22 +97,34 @@ export function tableParser(spec: TableParserSpec): Parser {
         let joined = line.text;
         let used = 0;
         let result = matchLine(joined, { memory, line });
-        // Wrapped message: try the line with its continuation(s).
-        while (result === null && used < MAX_JOIN) {
-          const next = lines[i + used + 1];
+        // Wrapped message: try the line with its continuation(s) while nothing specific matched.
+        for (let extra = 1; (result === null || !result.strong) && extra <= MAX_JOIN; extra++) {
+          const next = lines[i + extra];
           if (next === undefined || next.text.trim() === '') break;
           // A continuation never matches on its own; a line that does starts a message of its own.
           if (matchLine(next.text, { memory: new Map(memory), line: next }) !== null) break;
-          used++;
           const sep = /\s$/.test(joined) || /^\s/.test(next.text) ? '' : ' ';
           const glued = joined + next.text;
-          result = matchLine(glued, { memory, line }) ?? matchLine(joined + sep + next.text.trim(), { memory, line });
+          const spaced = joined + sep + next.text.trim();
           joined = glued;
+          // A word split by the wrap joins without a space; a space replaced by the wrap joins with one.
+          const best = [glued, spaced]
+            .map((text) => ({ text, r: matchLine(text, { memory: new Map(memory), line }) }))
+            .filter((a) => a.r !== null)
+            .sort((a, b) => Number(b.r?.strong) - Number(a.r?.strong))[0];
+          if (best !== undefined && (best.r?.strong === true || result === null)) {
+            // Replay on the real memory so state changes happen once.
+            result = matchLine(best.text, { memory, line });
+            used = extra;
+          }
         }
         if (result === null) continue;
         const nos = Array.from({ length: used + 1 }, (_, k) => line.no + k);
         for (const n of nos) claimed.add(n);
-        for (const f of result.facts) facts.push({ ...f, format: id, lines: nos } as Fact);
+        for (const { alsoLines, ...f } of result.facts) {
+          const all = alsoLines ? [...new Set([...alsoLines, ...nos])].sort((a, b) => a - b) : nos;
+          facts.push({ ...f, format: id, lines: all } as Fact);
+        }
         i += used;
       }
       return { facts, claimed };
@@ -110,4 +133,6 @@ export function tableParser(spec: TableParserSpec): Parser {
 }
 
 /** Shorthand for a signal draft. */
-export const signal = (s: Omit<SignalFact, 'kind' | 'format' | 'lines'>): FactDraft => ({ kind: 'signal', ...s });
+export const signal = (
+  s: Omit<SignalFact, 'kind' | 'format' | 'lines'> & { readonly alsoLines?: readonly number[] },
+): FactDraft => ({ kind: 'signal', ...s });

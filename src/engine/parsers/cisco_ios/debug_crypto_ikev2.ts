@@ -33,11 +33,14 @@ const rules: readonly LineRule[] = [
     name: 'exchange',
     sample: 'IKEv2 IKE_SA_INIT Exchange REQUEST',
     re: /IKEv2 (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) Exchange (REQUEST|RESPONSE)/,
-    emit: (m, { memory }) => {
+    emit: (m, { memory, line }) => {
       const exchange = m[1] ?? '';
       const kind = m[2] ?? '';
       const sent = memory.get('direction') !== 'received';
-      if (sent && kind === 'REQUEST') memory.set('lastRequest', exchange);
+      if (sent && kind === 'REQUEST') {
+        memory.set('lastRequest', exchange);
+        memory.set('lastRequestLine', String(line.no));
+      }
       // Whoever sends the IKE_SA_INIT request is the initiator of the IKE SA.
       const role =
         exchange === 'IKE_SA_INIT'
@@ -62,7 +65,9 @@ const rules: readonly LineRule[] = [
     emit: (_m, { memory }) => {
       const exchange = memory.get('lastRequest');
       const peer = memory.get('peer');
+      const requestLine = Number(memory.get('lastRequestLine'));
       return signal({
+        ...(requestLine > 0 ? { alsoLines: [requestLine] } : {}),
         signal: 'ike.retransmit',
         platform: 'cisco-ios',
         ikeVersion: 'ikev2',
@@ -87,7 +92,7 @@ const rules: readonly LineRule[] = [
   { name: 'proposal', sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):IKE Proposal: 1, SPI size: 0 (initial negotiation),', re: new RegExp(String.raw`${TAG}IKE Proposal: \d+`) },
   { name: 'transforms', sample: 'Num. transforms: 15', re: /^\s*Num\. transforms: \d+/ },
   { name: 'transform-list', sample: '   AES-CBC   AES-CBC   AES-CBC   SHA512', re: /^\s*(?:(?:AES-CBC|AES-GCM|3DES|DES|SHA\d*|MD5\d*|SHA96|DH_GROUP_\d+_[A-Z]+(?:\/Group \d+)?|Group \d+|negotiation\),?)\s*)+$/ },
-  { name: 'generic', sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Insert SA', re: new RegExp(String.raw`^${TAG}\S`) },
+  { name: 'generic', sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Insert SA', re: new RegExp(String.raw`^${TAG}\S`), weak: true },
 ];
 
 /** `debug crypto ikev2` on IOS / IOS-XE. */

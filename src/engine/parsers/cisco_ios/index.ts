@@ -1,7 +1,7 @@
-/** Cisco IOS / IOS-XE parsers, most specific first. */
+/** Cisco IOS / IOS-XE parsers: show commands first (their tables are the most specific), then debug and syslog. */
 import type { Parser } from '../../parse/types.ts';
-import { debugCryptoIkev2 } from './debug_crypto_ikev2.ts';
-import { syslog } from './syslog.ts';
+import { ciscoIosDebugParsers } from './debug_index.ts';
+import { ciscoIosShowParsers } from './show_index.ts';
 
 /** Every IOS / IOS-XE parser, in registry order. */
-export const ciscoIosParsers: readonly Parser[] = [debugCryptoIkev2, syslog];
+export const ciscoIosParsers: readonly Parser[] = [...ciscoIosShowParsers, ...ciscoIosDebugParsers];
