@@ -14,7 +14,8 @@ import type { IkeVersion, Platform, Role } from './schema.ts';
 export const SIGNALS = {
   // ---- IP connectivity ----
   'ike.retransmit': 'This device re-sent an IKE message because no reply came (set `exchange`).',
-  'ike.gave-up': 'This device stopped retrying an IKE exchange (maximum retransmissions, SA deleted).',
+  'ike.gave-up':
+    'This device stopped retrying an IKE exchange (maximum retransmissions, SA deleted).',
   'ike.sent': 'An IKE message left this device (set `exchange`).',
   'ike.received': 'An IKE message arrived from the peer (set `exchange`).',
   'ike.no-sa': 'An SA table was shown and holds no IKE SA at all.',
@@ -27,7 +28,8 @@ export const SIGNALS = {
   'ike.notify': 'An IKE notify was sent or received (set `notify` and `direction`).',
   'ike.policy-no-match': 'No phase 1 policy / IKEv2 proposal matched the peer’s offer.',
   'ike.aggressive-mode': 'An aggressive-mode exchange was started or is in progress.',
-  'ike.invalid-cookie': 'The peer rejected our messages as belonging to an unknown SA (INVALID_COOKIE).',
+  'ike.invalid-cookie':
+    'The peer rejected our messages as belonging to an unknown SA (INVALID_COOKIE).',
   'ike.version-unsupported': 'A packet for an IKE version the device does not run was dropped.',
   'ike.lifetime': 'A lifetime was proposed or configured (set `value`).',
   'phase1.complete': 'Phase 1 (IKE SA) completed.',
@@ -35,9 +37,11 @@ export const SIGNALS = {
   // ---- Authentication ----
   'psk.decrypt-failed':
     'A phase 1 message could not be decrypted: the keys derived from the pre-shared key differ.',
-  'psk.malformed': 'The peer reported PAYLOAD_MALFORMED, or an ID payload had non-zero reserved bits.',
+  'psk.malformed':
+    'The peer reported PAYLOAD_MALFORMED, or an ID payload had non-zero reserved bits.',
   'psk.not-found': 'No pre-shared key is configured for this peer.',
-  'keyring.no-key-in-profile': 'The keyrings of the selected ISAKMP profile hold no key for the peer.',
+  'keyring.no-key-in-profile':
+    'The keyrings of the selected ISAKMP profile hold no key for the peer.',
   'auth.failed': 'Authentication of the peer failed (AUTHENTICATION_FAILED, generic auth failure).',
   'auth.method-mismatch': 'The peers use different authentication methods.',
   'cert.chain-invalid': 'The peer certificate chain did not validate against a trusted CA.',
@@ -45,17 +49,20 @@ export const SIGNALS = {
   'cert.expired': 'A certificate is outside its validity dates.',
   'cert.revocation-failed': 'A CRL or OCSP check could not complete.',
   'cert.key-usage': 'The certificate key usage / extended key usage is not acceptable.',
-  'cert.identity-mismatch': 'The IKE identity does not match the certificate, or no profile matches it.',
+  'cert.identity-mismatch':
+    'The IKE identity does not match the certificate, or no profile matches it.',
   'eap.failed': 'EAP authentication failed.',
   'authz.failed': 'Authorization after authentication failed (AAA, address allocation).',
   'peer-id.mismatch': 'The identity the peer presented is not the one configured for it.',
   // ---- IPsec SA ----
   'ipsec.proposal-no-match': 'No phase 2 proposal / transform set matched.',
   'ipsec.ts-unacceptable': 'The traffic selectors / proxy IDs were refused.',
-  'ipsec.proxy-unsupported': 'The responder found no crypto map entry for the proposed proxy identities.',
+  'ipsec.proxy-unsupported':
+    'The responder found no crypto map entry for the proposed proxy identities.',
   'ipsec.crypto-map-no-policy': 'ASA found no crypto map policy for the phase 2 proposal.',
   'ipsec.profile-mismatch': 'The responder selected an ISAKMP profile the crypto map does not use.',
-  'ipsec.no-policy-for-ts': 'No IPsec policy matched the received traffic selectors (tunnel modes differ).',
+  'ipsec.no-policy-for-ts':
+    'No IPsec policy matched the received traffic selectors (tunnel modes differ).',
   'ipsec.embryonic-deleted': 'An inbound SA being built (embryonic) was deleted by IKE before use.',
   'ipsec.qm-fsm-error': 'The quick mode state machine hit an error and tore down.',
   'ipsec.pfs-unsupported': 'A phase 2 attribute (typically the PFS group) was not supported.',

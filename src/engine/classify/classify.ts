@@ -96,12 +96,26 @@ export function classify(
   lineText: (no: number) => string,
 ): Finding[] {
   const index = indexFacts(facts);
-  const byDiagnosis = new Map<DiagnosisId, { confidence: Confidence; weight: number; lines: Set<number>; rules: { name: string; why: string }[] }>();
+  const byDiagnosis = new Map<
+    DiagnosisId,
+    {
+      confidence: Confidence;
+      weight: number;
+      lines: Set<number>;
+      rules: { name: string; why: string }[];
+    }
+  >();
   for (const rule of rules) {
     const proof = evaluate(rule, index);
     if (proof === null) continue;
-    const entry = byDiagnosis.get(rule.diagnosis) ?? { confidence: rule.confidence, weight: rule.weight, lines: new Set<number>(), rules: [] };
-    if (CONFIDENCE_RANK[rule.confidence] > CONFIDENCE_RANK[entry.confidence]) entry.confidence = rule.confidence;
+    const entry = byDiagnosis.get(rule.diagnosis) ?? {
+      confidence: rule.confidence,
+      weight: rule.weight,
+      lines: new Set<number>(),
+      rules: [],
+    };
+    if (CONFIDENCE_RANK[rule.confidence] > CONFIDENCE_RANK[entry.confidence])
+      entry.confidence = rule.confidence;
     entry.weight = Math.max(entry.weight, rule.weight);
     for (const f of proof) for (const l of f.lines) entry.lines.add(l);
     entry.rules.push({ name: rule.name, why: rule.why });

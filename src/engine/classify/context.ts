@@ -17,12 +17,19 @@ const mostCommon = <T extends string>(values: readonly (T | undefined)[]): T | u
 
 /** Infers the context from facts; fields stay unknown when the evidence does not say. */
 export function inferContext(facts: readonly Fact[]): Context {
-  const platform = mostCommon<Platform>(facts.map((f) => ('platform' in f ? f.platform : undefined)));
+  const platform = mostCommon<Platform>(
+    facts.map((f) => ('platform' in f ? f.platform : undefined)),
+  );
   const ikeVersion = mostCommon<IkeVersion>(
-    facts.map((f) => (f.kind === 'signal' || f.kind === 'ike-sa' || f.kind === 'session' ? f.ikeVersion : undefined)),
+    facts.map((f) =>
+      f.kind === 'signal' || f.kind === 'ike-sa' || f.kind === 'session' ? f.ikeVersion : undefined,
+    ),
   );
   // The first fact that states a role decides: later lines may belong to a rekey in the other direction.
-  const role = facts.find((f): f is Fact & { role: Role } => (f.kind === 'signal' || f.kind === 'ike-sa') && f.role !== undefined)?.role;
+  const role = facts.find(
+    (f): f is Fact & { role: Role } =>
+      (f.kind === 'signal' || f.kind === 'ike-sa') && f.role !== undefined,
+  )?.role;
   return {
     ...(platform ? { platform } : {}),
     ...(ikeVersion ? { ikeVersion } : {}),

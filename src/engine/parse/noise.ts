@@ -17,7 +17,9 @@ const BANNER =
   /(?:debugging is on|debugging is off|All possible debugging has been turned off|Building configuration|Current configuration|Load for five secs|Time source is|^\s*Legend:|Debug level|debug (?:application|enable|disable)|^\s*\d+ (?:IKE|IPsec|IKEv[12]) SAs?|^\s*Interface: [\w/.-]+$|Session status:|^\s*Status codes?:|^\s*Codes:)/i;
 
 /** Why a line is noise, or null when it may hold evidence. */
-export function noiseKind(text: string): 'blank' | 'prompt' | 'command' | 'pager' | 'separator' | 'banner' | null {
+export function noiseKind(
+  text: string,
+): 'blank' | 'prompt' | 'command' | 'pager' | 'separator' | 'banner' | null {
   if (text.trim() === '') return 'blank';
   if (PAGER.test(text)) return 'pager';
   if (SEPARATOR.test(text)) return 'separator';

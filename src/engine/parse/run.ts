@@ -63,7 +63,11 @@ function spans(lines: readonly Line[], lineFormat: ReadonlyMap<number, string>):
   const flush = () => {
     if (current === null) return;
     const { format, first, last } = current;
-    out.push(format === 'unrecognized' ? { format, firstLine: first, lastLine: last, lines: current.lines } : { format, firstLine: first, lastLine: last });
+    out.push(
+      format === 'unrecognized'
+        ? { format, firstLine: first, lastLine: last, lines: current.lines }
+        : { format, firstLine: first, lastLine: last },
+    );
     current = null;
   };
   for (const line of lines) {

@@ -15,7 +15,10 @@ import { messageOf } from './lines.ts';
 import type { ParseResult, Parser } from './types.ts';
 
 /** What a rule returns for a match: a fact without its origin, or null to claim the line only. */
-export type Emit = (m: RegExpExecArray, ctx: TableContext) => FactDraft | readonly FactDraft[] | null;
+export type Emit = (
+  m: RegExpExecArray,
+  ctx: TableContext,
+) => FactDraft | readonly FactDraft[] | null;
 
 /** A fact before the table adds its format and lines. */
 export type FactDraft = DistributiveOmit<Fact, 'format' | 'lines'> & {
@@ -63,7 +66,10 @@ const MAX_JOIN = 2; // a message wrapped over at most three physical lines
 /** Builds a parser that applies the rules to every line, joining wrapped lines when needed. */
 export function tableParser(spec: TableParserSpec): Parser {
   const { id, platform, command, marker, rules } = spec;
-  const matchLine = (text: string, ctx: TableContext): { facts: FactDraft[]; strong: boolean } | null => {
+  const matchLine = (
+    text: string,
+    ctx: TableContext,
+  ): { facts: FactDraft[]; strong: boolean } | null => {
     const message = messageOf(text);
     let hit = false;
     let strong = false;

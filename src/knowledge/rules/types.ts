@@ -26,19 +26,22 @@ export interface SignalMatch {
 /** Named tests over the SA tables and over several signals together. */
 export const TESTS = {
   'ike-sa-stuck': 'An IKE SA is in one of `states` (with `role` when given).',
-  'ike-sa-up': 'An IKE SA is up: QM_IDLE/ACTIVE, MM_ACTIVE, READY, ESTABLISHED, or phase 1 completed.',
+  'ike-sa-up':
+    'An IKE SA is up: QM_IDLE/ACTIVE, MM_ACTIVE, READY, ESTABLISHED, or phase 1 completed.',
   'no-ike-sa': 'An SA table was shown and holds no IKE SA.',
   'exchange-answered': 'The peer answered `exchange` (a response or the next message arrived).',
   'ipsec-one-way': 'An IPsec SA encapsulates but never decapsulates (or the reverse).',
   'ipsec-both-ways': 'An IPsec SA both encapsulates and decapsulates.',
   'ipsec-no-traffic': 'IPsec SAs exist but nothing was encapsulated.',
-  'ipsec-sa-zero': 'A tunnel shows no IPsec SA installed (FortiGate `sa=0`, session without child SA).',
+  'ipsec-sa-zero':
+    'A tunnel shows no IPsec SA installed (FortiGate `sa=0`, session without child SA).',
   'ipsec-verify-errors': 'An IPsec SA counts integrity (verify) failures.',
   'ipsec-replay-errors': 'An IPsec SA counts replay failures.',
   'session-up': 'A VPN session is shown up and active.',
   'session-down': 'A VPN session is shown down or negotiating.',
   'tunnel-key-differs': 'Two tunnel interfaces in the paste carry different GRE keys.',
-  'tunnel-mode-differs': 'Two tunnel interfaces in the paste use different tunnel modes (GRE vs IPsec).',
+  'tunnel-mode-differs':
+    'Two tunnel interfaces in the paste use different tunnel modes (GRE vs IPsec).',
   'route-missing': 'A route lookup found no route.',
   'phase2-not-complete': 'No phase 2 completed and no IPsec SA is up.',
 } as const;

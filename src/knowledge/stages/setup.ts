@@ -10,9 +10,11 @@ import { PLATFORM_NAMES, PLATFORMS } from '../schema.ts';
 import { SOURCES } from '../sources.ts';
 
 const platformAnswers = (field: 'platform' | 'peerPlatform', next: string): Answer[] =>
-  PLATFORMS.map(
-    (p: Platform): Answer => ({ label: PLATFORM_NAMES[p], next: id(next), sets: { [field]: p } }),
-  );
+  PLATFORMS.map((p: Platform): Answer => ({
+    label: PLATFORM_NAMES[p],
+    next: id(next),
+    sets: { [field]: p },
+  }));
 
 /** The setup questions, root first. */
 export const setupNodes: readonly KnowledgeNode[] = [
@@ -57,8 +59,16 @@ export const setupNodes: readonly KnowledgeNode[] = [
     title: 'Which IKE version should this tunnel use?',
     help: 'IKEv1 negotiates in main mode (six messages) then quick mode (three); IKEv2 in IKE_SA_INIT then IKE_AUTH (two exchanges). States, debug output and failure messages differ completely between the two.',
     commands: {
-      'cisco-ios': ['show running-config | section crypto', 'show crypto isakmp sa', 'show crypto ikev2 sa'],
-      'cisco-asa': ['show running-config crypto map', 'show crypto ikev1 sa', 'show crypto ikev2 sa'],
+      'cisco-ios': [
+        'show running-config | section crypto',
+        'show crypto isakmp sa',
+        'show crypto ikev2 sa',
+      ],
+      'cisco-asa': [
+        'show running-config crypto map',
+        'show crypto ikev1 sa',
+        'show crypto ikev2 sa',
+      ],
       fortigate: ['show vpn ipsec phase1-interface'],
       strongswan: ['swanctl --list-conns', 'ipsec statusall'],
       'juniper-srx': ['show configuration security ike'],
@@ -88,7 +98,11 @@ export const setupNodes: readonly KnowledgeNode[] = [
     answers: [
       { label: 'This device initiates', next: id('ip.q.start'), sets: { role: 'initiator' } },
       { label: 'This device responds', next: id('ip.q.start'), sets: { role: 'responder' } },
-      { label: 'Not sure', next: id('ip.q.start'), hint: 'Later steps explain states for both roles.' },
+      {
+        label: 'Not sure',
+        next: id('ip.q.start'),
+        hint: 'Later steps explain states for both roles.',
+      },
     ],
     sources: [SOURCES.asaS2sTroubleshooting, SOURCES.multipleKeyrings],
   },
