@@ -1,5 +1,17 @@
-/** The ip stage. (Being written: see the knowledge-base issue.) */
+/**
+ * The ip stage: can the two peers reach each other with IKE and ESP at all?
+ * Entry `ip.q.start`; when IP connectivity is fine it leads to `ike.q.start`.
+ * The nodes live in `ip/`: questions, "IKE never starts" diagnoses and
+ * "packets lost on the path" diagnoses.
+ */
 import type { KnowledgeNode } from '../schema.ts';
+import { ipPathDiagnoses } from './ip/path.ts';
+import { ipQuestions } from './ip/questions.ts';
+import { ipTriggerDiagnoses } from './ip/trigger.ts';
 
-/** Nodes of the ip stage. */
-export const ipNodes: readonly KnowledgeNode[] = [];
+/** Nodes of the ip stage, questions first. */
+export const ipNodes: readonly KnowledgeNode[] = [
+  ...ipQuestions,
+  ...ipTriggerDiagnoses,
+  ...ipPathDiagnoses,
+];
