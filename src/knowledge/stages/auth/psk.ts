@@ -65,13 +65,11 @@ export const pskNodes: readonly KnowledgeNode[] = [
         label: 'IOS responder: `Key not found in keyrings of profile , aborting exchange`',
         next: id('auth.keyring-selection'),
         hint: 'Followed by `FSM action returned error: 2`. Typically the tunnel comes up when this router initiates and fails when the peer does.',
-        when: { platform: ['cisco-ios'] },
       },
       {
         label: 'IOS responder: `reserved not zero on ID payload!` / `%CRYPTO-4-IKMP_BAD_MESSAGE`',
         next: id('auth.q.psk-compare'),
         hint: 'MM5 decrypted into garbage: the key this router used is not the one the peer used.',
-        when: { platform: ['cisco-ios'] },
       },
       {
         label:
@@ -142,10 +140,9 @@ export const pskNodes: readonly KnowledgeNode[] = [
       },
       {
         label:
-          'IOS responder: the peer’s address is in more than one keyring, or also in a global `crypto isakmp key`',
+          'IOS responder (this router or the peer): the peer’s address is in more than one keyring, or also in a global `crypto isakmp key`',
         next: id('auth.keyring-selection'),
         hint: '`show crypto isakmp key` lists the same address (or an overlapping range, or 0.0.0.0 in `default`) under several keyrings.',
-        when: { platform: ['cisco-ios'] },
       },
       {
         label: 'I cannot see the peer’s configuration',
