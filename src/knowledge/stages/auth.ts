@@ -6,23 +6,29 @@
  *
  * The nodes live in `stages/auth/`, one file per method family:
  * - start.ts    — the entry question;
- * - psk.ts      — pre-shared keys (IKEv1 and IKEv2), keyrings;
- * - cert.ts     — certificates: trust, dates, revocation, key usage, identity;
+ * - psk-questions.ts — pre-shared key questions (IKEv1 and IKEv2);
+ * - psk.ts      — pre-shared key diagnoses: mismatch, missing key, keyring selection;
+ * - cert.ts     — the certificate question; trust chain and validity dates;
+ * - cert-checks.ts — revocation, key usage, identity against the certificate;
  * - aaa.ts      — EAP and authorization;
  * - identity.ts — method mismatch and IKE identity mismatch.
  */
 import type { KnowledgeNode } from '../schema.ts';
 import { aaaNodes } from './auth/aaa.ts';
+import { certCheckNodes } from './auth/cert-checks.ts';
 import { certNodes } from './auth/cert.ts';
 import { identityNodes } from './auth/identity.ts';
+import { pskQuestionNodes } from './auth/psk-questions.ts';
 import { pskNodes } from './auth/psk.ts';
 import { startNodes } from './auth/start.ts';
 
 /** Nodes of the auth stage, in reading order. */
 export const authNodes: readonly KnowledgeNode[] = [
   ...startNodes,
+  ...pskQuestionNodes,
   ...pskNodes,
   ...certNodes,
+  ...certCheckNodes,
   ...aaaNodes,
   ...identityNodes,
 ];
