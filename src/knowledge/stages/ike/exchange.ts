@@ -180,7 +180,7 @@ export const ikeExchangeDiagnoses: readonly KnowledgeNode[] = [
         text: 'Clear the IKE SAs for this peer on both sides so the next attempt starts from fresh cookies.',
         config: {
           'cisco-asa': 'clear crypto ikev1 sa <peer-ip>',
-          'cisco-ios': 'clear crypto isakmp',
+          'cisco-ios': 'clear crypto session remote <peer-ip>',
           fortigate: 'diagnose vpn ike gateway clear name <phase1-name>',
           strongswan: 'swanctl --terminate --ike <connection-name>',
           'juniper-srx': 'clear security ike security-associations <peer-ip>',

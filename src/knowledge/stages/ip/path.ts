@@ -309,9 +309,10 @@ export const ipPathDiagnoses: readonly KnowledgeNode[] = [
     ],
     fix: [
       {
-        text: 'Add a route to the peer in the front-door VRF (usually a default route towards the provider).',
+        text: 'Add a route to the peer in the front-door VRF (usually a default route towards the provider). The ASA has no FVRF: the route belongs in its normal table, on the outside interface.',
         config: {
           'cisco-ios': 'ip route vrf <fvrf> 0.0.0.0 0.0.0.0 <provider-next-hop>',
+          'cisco-asa': 'route outside 0.0.0.0 0.0.0.0 <provider-next-hop>',
           'juniper-srx':
             'set routing-instances <routing-instance> routing-options static route 0.0.0.0/0 next-hop <provider-next-hop>',
           strongswan: 'ip route add default via <provider-next-hop> vrf <vrf-name>',
@@ -329,6 +330,9 @@ export const ipPathDiagnoses: readonly KnowledgeNode[] = [
       },
     ],
     verify: {
+      'cisco-asa': {
+        none: 'No front-door VRF on the ASA: `show crypto isakmp sa` after fixing the normal route.',
+      },
       'cisco-ios': [
         'ping vrf <fvrf> <peer-ip> source <outside-interface>',
         'show crypto ikev2 sa',
