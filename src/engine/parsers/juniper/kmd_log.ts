@@ -345,6 +345,14 @@ export const kmdRules: readonly LineRule[] = [
     emit: () => sig('auth.failed', { value: 'Authentication failed' }),
   },
   {
+    // The tail of a long KMD_VPN_* message that a terminal wrapped onto the next line.
+    name: 'kmd-vpn-continuation',
+    sample:
+      ' vpn-branch, tunnel-id: 131073, local tunnel-if: st0.0, remote tunnel-ip: Not-Available, Local IKE-ID: 203.0.113.1',
+    re: /^\s*[\w.-]{0,64},?\s?(?:tunnel-id: \d+|local tunnel-if: |remote tunnel-ip: |Local IKE-ID: |Remote IKE-ID: |AAA username: |VR id: |Traffic-selector(?: local| remote)? ID: |SA Type: )/,
+    weak: true,
+  },
+  {
     name: 'kmd-generic',
     sample: 'Jun 22 10:26:40  srx kmd[1427]: KMD_INTERNAL_ERROR: ...',
     re: /\bkmd\[\d{1,7}\]:|\bKMD_[A-Z0-9_]{3,40}\b/,
