@@ -2,16 +2,70 @@
  * Cisco IOS / IOS-XE `debug crypto ikev2` (with and without `packet`).
  * Source of the sample lines: Troubleshooting IPsec VPNs (Cisco Press), chapter 14.
  */
-import { signal, tableParser, type LineRule } from '../../parse/table.ts';
+import { signal, tableParser, type FactDraft, type LineRule } from '../../parse/table.ts';
+import { isErrorNotify, notifiesIn, notifyName, withWrappedTails } from './debug_common.ts';
 
 // Every message carries a session/SA tag: "IKEv2:(SESSION ID = 1,SA ID = 1):", "IKEv2-PAK:(SA ID = 1):" …
 const TAG = String.raw`IKEv2(?:-[A-Z]+)?:(?:\((?:SESSION ID = \d+,)?\s?SA ID = \d+\):)?\s*`;
 const ADDR = String.raw`([0-9A-Fa-f.:x]+|[\w.-]+)`;
+const IKEV2 = { platform: 'cisco-ios', ikeVersion: 'ikev2' } as const;
+
+/** No proposal matched: IKE_SA_INIT proposals are phase 1, ESP proposals (IKE_AUTH, CREATE_CHILD_SA) phase 2. */
+function policyNoMatch(memory: Map<string, string>): FactDraft {
+  const kind =
+    memory.get('policyKind') ??
+    (memory.get('exchange') === 'IKE_SA_INIT' || memory.get('exchange') === undefined
+      ? 'ike'
+      : 'ipsec');
+  return signal({
+    signal: kind === 'ipsec' ? 'ipsec.proposal-no-match' : 'ike.policy-no-match',
+    ...IKEV2,
+  });
+}
+
+/** Error notifies in a payload list, with what each proves about the exchange. */
+function payloadNotifies(text: string, memory: Map<string, string>): FactDraft[] {
+  const direction = memory.get('direction') === 'received' ? 'received' : 'sent';
+  // A list with identities or AUTH belongs to IKE_AUTH; otherwise the exchange line before it says.
+  const exchange = /\b(?:IDi|IDr|AUTH)\b/.test(text)
+    ? 'IKE_AUTH'
+    : (memory.get('packetExchange') ?? undefined);
+  const peer = memory.get('peer');
+  const out: FactDraft[] = [];
+  for (const raw of notifiesIn(text)) {
+    if (!isErrorNotify(raw)) continue;
+    const notify = notifyName(raw);
+    const base = {
+      ...IKEV2,
+      notify,
+      direction,
+      ...(exchange ? { exchange } : {}),
+      ...(peer && direction === 'received' ? { peer } : {}),
+    } as const;
+    out.push(signal({ signal: 'ike.notify', ...base }));
+    if (notify === 'NO_PROPOSAL_CHOSEN')
+      out.push(
+        signal({
+          signal:
+            exchange === undefined || exchange === 'IKE_SA_INIT'
+              ? 'ike.policy-no-match'
+              : 'ipsec.proposal-no-match',
+          ...base,
+        }),
+      );
+    else if (notify === 'AUTHENTICATION_FAILED')
+      out.push(signal({ signal: 'auth.failed', ...base }));
+    else if (notify === 'TS_UNACCEPTABLE')
+      out.push(signal({ signal: 'ipsec.ts-unacceptable', ...base }));
+  }
+  return out;
+}
 
 const rules: readonly LineRule[] = [
   {
     name: 'sending-packet',
-    sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Sending Packet [To 10.10.10.1:500/From 10.10.20.3:500/VRF i0:f0]',
+    sample:
+      'IKEv2:(SESSION ID = 1,SA ID = 1):Sending Packet [To 10.10.10.1:500/From 10.10.20.3:500/VRF i0:f0]',
     re: new RegExp(String.raw`${TAG}Sending Packet \[To ${ADDR}:(\d+)/From ${ADDR}:(\d+)`),
     emit: (m, { memory }) => {
       memory.set('direction', 'sent');
@@ -21,7 +75,8 @@ const rules: readonly LineRule[] = [
   },
   {
     name: 'received-packet',
-    sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Received Packet [From 10.10.10.1:500/To 10.10.20.3:500/VRF i0:f0]',
+    sample:
+      'IKEv2:(SESSION ID = 1,SA ID = 1):Received Packet [From 10.10.10.1:500/To 10.10.20.3:500/VRF i0:f0]',
     re: new RegExp(String.raw`${TAG}Received Packet \[From ${ADDR}:(\d+)/To ${ADDR}:(\d+)`),
     emit: (m, { memory }) => {
       memory.set('direction', 'received');
@@ -37,6 +92,8 @@ const rules: readonly LineRule[] = [
       const exchange = m[1] ?? '';
       const kind = m[2] ?? '';
       const sent = memory.get('direction') !== 'received';
+      memory.set('packetExchange', exchange);
+      memory.set('exchange', exchange);
       if (sent && kind === 'REQUEST') {
         memory.set('lastRequest', exchange);
         memory.set('lastRequestLine', String(line.no));
@@ -44,7 +101,9 @@ const rules: readonly LineRule[] = [
       // Whoever sends the IKE_SA_INIT request is the initiator of the IKE SA.
       const role =
         exchange === 'IKE_SA_INIT'
-          ? (sent === (kind === 'REQUEST') ? 'initiator' : 'responder')
+          ? sent === (kind === 'REQUEST')
+            ? 'initiator'
+            : 'responder'
           : undefined;
       const peer = memory.get('peer');
       return signal({
@@ -82,24 +141,398 @@ const rules: readonly LineRule[] = [
     re: new RegExp(String.raw`${TAG}Maximum number of retransmissions reached`),
     emit: (_m, { memory }) => {
       const exchange = memory.get('lastRequest');
-      return signal({ signal: 'ike.gave-up', platform: 'cisco-ios', ikeVersion: 'ikev2', ...(exchange ? { exchange } : {}) });
+      return signal({
+        signal: 'ike.gave-up',
+        platform: 'cisco-ios',
+        ikeVersion: 'ikev2',
+        ...(exchange ? { exchange } : {}),
+      });
     },
   },
+  // ---- Proposals (IKE_SA_INIT: IKE proposals; IKE_AUTH / CREATE_CHILD_SA: ESP proposals)
+  {
+    name: 'processing-message',
+    sample: 'IKEv2:(SESSION ID = 9,SA ID = 1):Processing IKE_SA_INIT message',
+    re: new RegExp(
+      String.raw`${TAG}Processing (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) message`,
+    ),
+    emit: (m, { memory }) => {
+      memory.set('exchange', m[1] ?? '');
+      return null;
+    },
+  },
+  {
+    // "Received Policies: : Failed to find a matching policyESP: Proposal 1:  3DES SHA256 Don't use ESN"
+    name: 'received-policies',
+    sample:
+      "IKEv2:(SESSION ID = 473,SA ID = 1):Received Policies: : Failed to find a matching policyESP: Proposal 1:  3DES SHA256 Don't use ESN",
+    re: new RegExp(
+      String.raw`${TAG}Received Policies: ?: ?Failed to find a matching\s?policy\s?(ESP: ?|AH: ?)?Proposal \d+: {0,4}([^\n]{0,200})`,
+    ),
+    emit: (m, { memory }) => {
+      const esp = m[1] !== undefined;
+      memory.set('policyKind', esp ? 'ipsec' : 'ike');
+      return signal({
+        signal: esp ? 'ipsec.proposal-no-match' : 'ike.policy-no-match',
+        ...IKEV2,
+        value: (m[2] ?? '').trim(),
+      });
+    },
+  },
+  {
+    name: 'expected-policies',
+    sample:
+      'IKEv2:(SESSION ID = 9,SA ID = 1):Expected Policies: : Failed to find a matching policyProposal 1:  AES-CBC-128 SHA256 SHA256 DH_GROUP_2048_MODP/Group 14',
+    re: new RegExp(
+      String.raw`${TAG}Expected Policies: ?: ?Failed to find a matching\s?policy(?=\s?(?:ESP: ?|AH: ?)?Proposal|\s*$)`,
+    ),
+  },
+  {
+    name: 'no-matching-policy',
+    sample: 'IKEv2:(SESSION ID = 9,SA ID = 1):: Failed to find a matching policy',
+    re: new RegExp(String.raw`${TAG}:? ?Failed to find a matching\s?policy\s*$`),
+    emit: (_m, { memory }) => policyNoMatch(memory),
+  },
+  {
+    name: 'proposal-line',
+    sample: 'Proposal 2:  AES-CBC-128 SHA256 SHA256 DH_GROUP_2048_MODP/Group 14',
+    re: /^\s*(?:ESP: |AH: )?Proposal \d+: {1,4}[A-Z0-9]/,
+  },
+  {
+    name: 'no-proposal-chosen-sent',
+    sample: 'IKEv2:(SESSION ID = 9,SA ID = 1):Sending no proposal chosen notify',
+    re: new RegExp(String.raw`${TAG}Sending no proposal chosen notify`),
+    emit: (_m, { memory }) => [
+      signal({ signal: 'ike.notify', ...IKEV2, notify: 'NO_PROPOSAL_CHOSEN', direction: 'sent' }),
+      ...[policyNoMatch(memory)],
+    ],
+  },
+  {
+    name: 'validate-callback',
+    sample:
+      'IKEv2:(SA ID = 1):[IPsec -> IKEv2] Callback received for the validate proposal - FAILED.',
+    re: new RegExp(
+      String.raw`${TAG}\[IPsec -> IKEv2\] Callback received for the validate proposal -\s?(FAILED|PASSED)`,
+    ),
+    emit: (m, { memory }) => {
+      if (m[1] === 'FAILED') memory.set('policyKind', 'ipsec');
+      return null;
+    },
+  },
+  {
+    name: 'ipsec-validate-request',
+    sample: 'IKEv2:IPSec policy validate request sent for profile default with psh index 1.',
+    re: /IPSec policy validate request sent for profile/,
+    emit: (_m, { memory }) => {
+      memory.set('exchange', 'IKE_AUTH');
+      return null;
+    },
+  },
+  // ---- Traffic selectors
+  {
+    name: 'no-policy-for-ts',
+    sample: 'IKEv2:(SESSION ID = 1067,SA ID = 1):: There was no IPSEC policy found for received TS',
+    re: /There was no IPSEC policy found for\s?received TS/,
+    emit: () => signal({ signal: 'ipsec.no-policy-for-ts', ...IKEV2 }),
+  },
+  {
+    name: 'ts-unacceptable-sent',
+    sample: 'IKEv2:(SESSION ID = 1067,SA ID = 1):Sending TS unacceptable notify',
+    re: /Sending TS unacceptable notify/,
+    emit: () => [
+      signal({ signal: 'ike.notify', ...IKEV2, notify: 'TS_UNACCEPTABLE', direction: 'sent' }),
+      signal({ signal: 'ipsec.ts-unacceptable', ...IKEV2, direction: 'sent' }),
+    ],
+  },
+  // ---- Authentication
+  {
+    name: 'auth-method-mismatch',
+    sample:
+      "IKEv2:(SESSION ID = 32,SA ID = 2):: Peer's configured auth method mis-matches with proposed auth method",
+    re: /Peer's configured auth method mis-?matches with\s?proposed auth method/,
+    emit: () => signal({ signal: 'auth.method-mismatch', ...IKEV2 }),
+  },
+  {
+    name: 'auth-verify-failed',
+    sample: "IKEv2:(SESSION ID = 1,SA ID = 1):Verification of peer's authentication data FAILED",
+    re: /Verification of peer's authentication data\s?(FAILED|PASSED)/,
+    emit: (m) => (m[1] === 'FAILED' ? signal({ signal: 'auth.failed', ...IKEV2 }) : null),
+  },
+  {
+    name: 'signed-auth-verify',
+    sample:
+      'IKEv2:(SA ID = 1):[Crypto Engine -> IKEv2] Verification of signed authentication data PASSED',
+    re: /Verification of signed authentication\s?data (FAILED|PASSED)/,
+    emit: (m) =>
+      m[1] === 'FAILED' ? signal({ signal: 'auth.failed', ...IKEV2, value: 'signature' }) : null,
+  },
+  {
+    name: 'auth-failure-notify',
+    sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Sending authentication failure notify',
+    re: new RegExp(String.raw`${TAG}Sending authentication failure notify`),
+    emit: () =>
+      signal({
+        signal: 'ike.notify',
+        ...IKEV2,
+        notify: 'AUTHENTICATION_FAILED',
+        direction: 'sent',
+      }),
+  },
+  {
+    name: 'peer-auth-method',
+    sample: "IKEv2:(SESSION ID = 1,SA ID = 1):Peer's authentication method is 'RSA'",
+    re: /Peer's authentication method is '([\w-]{1,20})'/,
+  },
+  {
+    name: 'psk-not-found',
+    sample: 'IKEv2:% key not found.',
+    re: /% key not found\.?/,
+    emit: (_m, { memory }) => {
+      const keyring = memory.get('keyring');
+      return signal({ signal: 'psk.not-found', ...IKEV2, ...(keyring ? { value: keyring } : {}) });
+    },
+  },
+  {
+    name: 'psk-lookup',
+    sample: 'IKEv2:% Getting preshared key from profile keyring key1',
+    re: /Getting preshared key from profile keyring ([\w.-]{1,64})/,
+    emit: (m, { memory }) => {
+      memory.set('keyring', m[1] ?? '');
+      return null;
+    },
+  },
+  {
+    name: 'failed-initiate',
+    sample: 'IKEv2:Failed to initiate sa',
+    re: /Failed to initiate sa/,
+  },
+  // ---- Certificates
+  {
+    name: 'chain-validation',
+    sample: 'IKEv2:(SA ID = 1):[PKI -> IKEv2] Validation of certificate chain FAILED',
+    re: /Validation of certificate chain (FAILED|PASSED)/,
+    emit: (m) => (m[1] === 'FAILED' ? signal({ signal: 'cert.chain-invalid', ...IKEV2 }) : null),
+  },
+  {
+    name: 'trustpoints-none',
+    sample: 'IKEv2:(SA ID = 1):[PKI -> IKEv2] Retrieved trustpoint(s): NONE',
+    re: /Retrieved trustpoint\(s\): ?(NONE|'[^']{0,64}'(?:, ?'[^']{0,64}'){0,8})/,
+    emit: (m) => (m[1] === 'NONE' ? signal({ signal: 'cert.no-trustpoint', ...IKEV2 }) : null),
+  },
+  {
+    name: 'cert-hash-invalid',
+    sample:
+      'IKEv2:% Received cert hash is invalid, using configured trustpoints from profile for signing',
+    re: /Received cert hash is invalid, using configured trustpoints from profile\s?for signing/,
+    emit: () => signal({ signal: 'cert.no-trustpoint', ...IKEV2, value: 'cert hash invalid' }),
+  },
+  {
+    name: 'retrieving-trustpoints',
+    sample:
+      'IKEv2:(SA ID = 1):[IKEv2 -> PKI] Retrieving trustpoint(s) from received certificate hash(es)',
+    re: /Retrieving trustpoint\(s\) from received\s?certificate hash\(es\)/,
+  },
+  {
+    name: 'cert-validity',
+    sample: 'IKEv2:Current time is more than cert validity time',
+    re: /Current time is (?:more|less) than cert validity time/,
+    emit: () => signal({ signal: 'cert.expired', ...IKEV2 }),
+  },
+  {
+    name: 'cert-payload-failed',
+    sample:
+      'IKEv2:(SESSION ID = 32,SA ID = 1):Failed to set IKE policy: Failed to build certificate payload',
+    re: /Failed to set IKE policy: Failed to build\s?certificate payload/,
+  },
+  {
+    name: 'san-compare',
+    sample:
+      'IKEv2:(SESSION ID = 1,SA ID = 1):Unable to compare IKE ID against peer cert Subject Alt Name',
+    re: /Unable to compare IKE ID against\s?peer cert Subject Alt\s?Name/,
+    emit: () => signal({ signal: 'cert.identity-mismatch', ...IKEV2, value: 'Subject Alt Name' }),
+  },
+  {
+    name: 'profile-not-found',
+    sample: 'IKEv2:% IKEv2 profile not found',
+    re: /IKEv2 profile not found/,
+    emit: () =>
+      signal({ signal: 'cert.identity-mismatch', ...IKEV2, value: 'IKEv2 profile not found' }),
+  },
+  {
+    name: 'item-not-in-database',
+    sample: 'IKEv2:(SESSION ID = 40,SA ID = 1):: Failed to locate an item in the database',
+    re: /Failed to locate an item in the database/,
+    emit: () =>
+      signal({
+        signal: 'cert.identity-mismatch',
+        ...IKEV2,
+        value: 'Failed to locate an item in the database',
+      }),
+  },
+  {
+    name: 'searching-policy',
+    sample:
+      "IKEv2:(SESSION ID = 40,SA ID = 1):Searching policy based on peer's identity 'hostname=flexclient.cisco.com' of type 'DER ASN1 DN'",
+    re: /Searching policy based on peer's identity\s?'[^']{0,200}' of type '[\w ]{1,30}'/,
+  },
+  // ---- EAP and authorization
+  {
+    name: 'eap-ip-identity',
+    sample: 'IKEv2:Cannot use IP address as EAP identity',
+    re: /Cannot use IP address as EAP identity/,
+    emit: () => signal({ signal: 'eap.failed', ...IKEV2, value: 'IP address as EAP identity' }),
+  },
+  {
+    name: 'eap-failed',
+    sample: 'IKEv2:(1): Extensible Authentication Protocol failed',
+    re: /Extensible Authentication Protocol failed|EAP authentication failed/,
+    emit: () => signal({ signal: 'eap.failed', ...IKEV2 }),
+  },
+  {
+    name: 'authz-failed',
+    sample: 'IKEv2:(SESSION ID = 31,SA ID = 1):Fail to alloc IP addr',
+    re: /(AAA author not configured in IKEv2 profile|Fail to alloc IP addr|AAA clone request failed(?:, error \d+)?|Error while applying per user attributes)/,
+    emit: (m) => signal({ signal: 'authz.failed', ...IKEV2, value: m[1] ?? '' }),
+  },
+  // ---- Notifies in the payload list and success
+  {
+    name: 'building-packet',
+    sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Building packet for encryption.',
+    re: new RegExp(String.raw`${TAG}Building packet for encryption`),
+    emit: (_m, { memory }) => {
+      memory.set('direction', 'sent');
+      memory.delete('packetExchange');
+      return null;
+    },
+  },
+  {
+    name: 'sa-up',
+    sample:
+      'IKEv2:(SESSION ID = 1,SA ID = 1):Session with IKE ID PAIR (hostname=R1.cisco.com, hostname=R5.cisco.com,cn=r5,o=cisco,ou=service1) is UP',
+    re: /Session with IKE ID PAIR \(([^)]{0,400})\) is UP/,
+    emit: () => signal({ signal: 'phase1.complete', ...IKEV2 }),
+  },
+  {
+    // IOS-XE state machine trace (debug crypto ikev2 internal): "(I)" / "(R)" is this device's role.
+    name: 'sm-trace',
+    sample:
+      'IKEv2-INTERNAL:(SESSION ID = 1,SA ID = 1):SM Trace-> SA: I_SPI=4A2B5C6D7E8F9011 R_SPI=1122334455667788 (I) MsgID = 1 CurState: READY Event: EV_CHK_IKE_ONLY',
+    re: /SM Trace-> SA: I_SPI=[0-9A-F]+ R_SPI=[0-9A-F]+ \((I|R)\) MsgID = \d+ CurState: ([A-Z][A-Z0-9_]{1,40}) Event: ([A-Z][A-Z0-9_]{1,40})/,
+    emit: (m) => {
+      const role = m[1] === 'I' ? 'initiator' : 'responder';
+      const state = m[2] ?? '';
+      return state === 'READY'
+        ? [
+            signal({ signal: 'ike.state', ...IKEV2, state, role }),
+            signal({ signal: 'phase1.complete', ...IKEV2, state, role }),
+          ]
+        : signal({ signal: 'ike.state', ...IKEV2, state, role, value: m[3] ?? '' });
+    },
+  },
+  {
+    name: 'sa-established',
+    sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):IKEv2 SA ESTABLISHED',
+    re: /\bSA ESTABLISHED\b/,
+    emit: () => signal({ signal: 'phase1.complete', ...IKEV2, state: 'ESTABLISHED' }),
+  },
+  {
+    name: 'delete-ipsec-sa',
+    sample:
+      'IKEv2:(SESSION ID = 1,SA ID = 1):Sending DELETE INFO message for IPsec SA [SPI: 0xAEF5E4BE]',
+    re: /Sending DELETE INFO message for (?:IPsec|IKEv2) SA(?:\s?\[SPI:\s?0x[0-9A-F]+\])?/,
+  },
   // Structure lines of the packet dump: understood, no fact of their own.
-  { name: 'spi-line', sample: 'Initiator SPI : 502A6C10FFD6F8BC - Responder SPI : 0000000000000000 Message id: 0', re: /Initiator SPI : [0-9A-F]+ - Responder SPI : [0-9A-F]+ Message id: \d+/ },
-  { name: 'payload-contents', sample: 'Payload contents:', re: /^\s*Payload contents:/ },
-  { name: 'payload-list', sample: ' SA KE N VID VID NOTIFY(NAT_DETECTION_SOURCE_IP)', re: /^\s*(?:(?:SA|KE|N|VID|IDi|IDr|CERT|CERTREQ|AUTH|CFG|TSi|TSr|ENCR|DELETE|EAP|NOTIFY\([A-Z_0-9]+\))\s*)+$/ },
-  { name: 'proposal', sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):IKE Proposal: 1, SPI size: 0 (initial negotiation),', re: new RegExp(String.raw`${TAG}IKE Proposal: \d+`) },
+  {
+    name: 'spi-line',
+    sample: 'Initiator SPI : 502A6C10FFD6F8BC - Responder SPI : 0000000000000000 Message id: 0',
+    re: /Initiator SPI : [0-9A-F]+ - Responder SPI : [0-9A-F]+ Message id: \d+/,
+  },
+  { name: 'payload-contents', sample: 'Payload contents:', re: /^\s*Payload contents:\s*$/ },
+  {
+    name: 'payload-list',
+    sample: ' SA KE N VID VID NOTIFY(NAT_DETECTION_SOURCE_IP)',
+    re: /^\s*(?:(?:SA|KE|N|VID|IDi|IDr|CERT|CERTREQ|AUTH|CFG|TSi|TSr|ENCR|DELETE|EAP|NOTIFY\([A-Z_0-9]+\))\s*)+$/,
+    emit: (m, ctx) => payloadNotifies(m.input, ctx.memory),
+  },
+  {
+    // Payload list on the same line as its header (collapsed paste): "Payload contents: VID IDr AUTH NOTIFY(...)".
+    name: 'payload-contents-inline',
+    sample:
+      'IKEv2 IKE_AUTH Exchange RESPONSE Payload contents: VID IDr CERT AUTH NOTIFY(NO_PROPOSAL_CHOSEN)',
+    re: /Payload contents: {1,4}(?:SA|KE|N|VID|IDi|IDr|CERT|AUTH|CFG|ENCR|DELETE|EAP|NOTIFY)\b/,
+    emit: (m, ctx) => payloadNotifies(m.input.slice(m.index), ctx.memory),
+  },
+  {
+    // debug crypto ikev2 packet: one payload header per line.
+    name: 'payload-header',
+    sample: ' NOTIFY(NAT_DETECTION_SOURCE_IP)  Next payload: NOTIFY, reserved: 0x0, length: 28',
+    re: /^\s*(?:SA|KE|N|VID|IDi|IDr|CERT|CERTREQ|AUTH|CFG|TSi|TSr|ENCR|SK|DELETE|EAP|NOTIFY\([A-Z_0-9]+\)) {1,4}Next payload: \w+, reserved: 0x[0-9a-fA-F]+, length: \d+/,
+    emit: (m, ctx) => payloadNotifies(m.input, ctx.memory),
+  },
+  {
+    name: 'packet-header',
+    sample:
+      'IKEv2-PAK:(SESSION ID = 1,SA ID = 1):Next payload: SA, version: 2.0 Exchange type: IKE_SA_INIT, flags: INITIATOR Message id: 0, length: 464',
+    re: /Next payload: \w+, version: 2\.0 Exchange type:\s?(IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL), flags: ([A-Z |]{0,40}) ?Message id: \d+, length: \d+/,
+    emit: (m, { memory }) => {
+      memory.set('packetExchange', m[1] ?? '');
+      return null;
+    },
+  },
+  {
+    name: 'packet-detail',
+    sample: '  Proposal: 1, Protocol id: IKE, SPI size: 0, #trans: 4    last transform: 0x3,',
+    re: /^\s*(?:last proposal: 0x[0-9a-f]+, reserved: 0x[0-9a-f]+, length: \d+|Proposal: \d+, Protocol id: \w+, SPI size: \d+, #trans: \d+|(?:last transform: 0x[0-9a-f]+, )?reserved: 0x[0-9a-f]+: length: \d+|last transform: 0x[0-9a-f]+, reserved: 0x[0-9a-f]+: length: \d+|type: \d+, reserved: 0x[0-9a-f]+, id: \S|DH group: \d+, Reserved: 0x[0-9a-f]+|Security protocol id: \w+, spi size: \d+, type: \w+|Num of TSs: \d+|TS type: TS_IPV[46]_ADDR_RANGE|start port: \d+, end port: \d+|start addr: \S+, end addr: \S+|Code: \w+: id: \d+, length: \d+|Type: \w+)/,
+  },
+  {
+    name: 'hex-dump',
+    sample: '     45 B7 59 62 46 9A 5A 61 7A 93 FC 63 DC 5E 87 AC',
+    re: /^\s*(?:[0-9A-F]{2} ){1,15}[0-9A-F]{2}\s*$/,
+  },
+  {
+    name: 'wire-packet',
+    sample: 'IKEv2 Tx packet(on wire):',
+    re: /^\s*IKEv2 [TR]x packet\(on wire\):|^\s*REAL Decrypted packet:/,
+  },
+  {
+    name: 'proposal',
+    sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):IKE Proposal: 1, SPI size: 0 (initial negotiation),',
+    re: new RegExp(String.raw`${TAG}IKE Proposal: \d+`),
+  },
   { name: 'transforms', sample: 'Num. transforms: 15', re: /^\s*Num\. transforms: \d+/ },
-  { name: 'transform-list', sample: '   AES-CBC   AES-CBC   AES-CBC   SHA512', re: /^\s*(?:(?:AES-CBC|AES-GCM|3DES|DES|SHA\d*|MD5\d*|SHA96|DH_GROUP_\d+_[A-Z]+(?:\/Group \d+)?|Group \d+|negotiation\),?)\s*)+$/ },
-  { name: 'generic', sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Insert SA', re: new RegExp(String.raw`^${TAG}\S`), weak: true },
+  {
+    name: 'transform-list',
+    sample: '   AES-CBC   AES-CBC   AES-CBC   SHA512',
+    re: /^\s*(?:(?:AES-CBC|AES-GCM|3DES|DES|SHA\d*|MD5\d*|SHA96|DH_GROUP_\d+_[A-Z]+(?:\/Group \d+)?|Group \d+|negotiation\),?)\s*)+$/,
+  },
+  {
+    name: 'lifetime',
+    sample: 'SA lifetime timer (86400 sec) started',
+    re: /SA lifetime timer \((\d+) sec\) started/,
+    emit: (m) => signal({ signal: 'ike.lifetime', ...IKEV2, value: m[1] ?? '' }),
+  },
+  {
+    name: 'empty-tag',
+    sample: 'IKEv2:(SESSION ID = 8,SA ID = 1):',
+    re: /^IKEv2(?:-[A-Z]+)?:\((?:SESSION ID = \d+,)?\s?SA ID = \d+\):\s*$/,
+    weak: true,
+  },
+  {
+    name: 'generic',
+    sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):Insert SA',
+    re: new RegExp(String.raw`^${TAG}\S`),
+    weak: true,
+  },
 ];
 
 /** `debug crypto ikev2` on IOS / IOS-XE. */
-export const debugCryptoIkev2 = tableParser({
-  id: 'cisco-ios-debug-crypto-ikev2',
-  platform: 'cisco-ios',
-  command: 'debug crypto ikev2',
-  marker: /IKEv2(?:-[A-Z]+)?:\((?:SESSION ID|SA ID)|IKEv2 (?:IKE_SA_INIT|IKE_AUTH) Exchange/,
-  rules,
-});
+export const debugCryptoIkev2 = withWrappedTails(
+  tableParser({
+    id: 'cisco-ios-debug-crypto-ikev2',
+    platform: 'cisco-ios',
+    command: 'debug crypto ikev2',
+    marker:
+      /IKEv2(?:-[A-Z]+)?:(?:\((?:SESSION ID|SA ID|\d)|%|[A-Z])|IKEv2 (?:IKE_SA_INIT|IKE_AUTH) Exchange/,
+    rules,
+  }),
+);
