@@ -140,7 +140,18 @@ const rules: readonly LineRule[] = [
               ? '1'
               : (memory.get('phase') ?? ''),
         );
-        return null;
+        if (!/Quick/i.test(name)) return null; // main / aggressive mode: the "get Nth response" line names the message
+        // Quick mode: the answer to our QM1 is QM2, to our QM2 is QM3; otherwise the peer started with QM1.
+        const sent = memory.get('lastP2');
+        const exchange = sent === 'QM1' ? 'QM2' : sent === 'QM2' ? 'QM3' : 'QM1';
+        const qmPeer = memory.get('peer');
+        return signal({
+          signal: 'ike.received',
+          platform: PLATFORM,
+          ikeVersion: 'ikev1',
+          exchange,
+          ...(qmPeer ? { peer: qmPeer } : {}),
+        });
       }
       const x = exchangeOf(name);
       if (x.phase !== undefined) memory.set('phase', String(x.phase));
@@ -185,6 +196,19 @@ const rules: readonly LineRule[] = [
         state: m[1] ?? '',
       });
       const out: FactDraft[] = [state];
+      if (!sending) {
+        const peer = memory.get('peer');
+        out.push(
+          signal({
+            signal: 'ike.received',
+            platform: PLATFORM,
+            ikeVersion: 'ikev1',
+            role,
+            exchange,
+            ...(peer ? { peer } : {}),
+          }),
+        );
+      }
       if (m[3] === 'aggressive' && memory.get('aggressive') === undefined) {
         memory.set('aggressive', '1');
         out.push(
@@ -237,14 +261,15 @@ const rules: readonly LineRule[] = [
   },
   {
     name: 'notify',
+    // also "ike 0:HQ-to-Branch:1: sending INVALID-ID-INFORMATION notify"
     sample: 'ike 0:HQ-to-Branch:52: received notify type NO-PROPOSAL-CHOSEN',
     re: new RegExp(
-      String.raw`${TAG}(?:(send|sent|sending|received|recv)(?: IKEv[12])? notify(?: type| msg)?|notify msg (received|sent)):? ([A-Z][A-Z0-9_-]{2,40})\b`,
+      String.raw`${TAG}(?:(?:(send|sent|sending|received|recv)(?: IKEv[12])? notify(?: type| msg)?|notify msg (received|sent)):? ([A-Z][A-Z0-9_-]{2,40})\b|(sending|received) ([A-Z][A-Z0-9_-]{2,40}) notify\b)`,
     ),
     emit: (m, ctx) => {
-      const verb = m[1] ?? m[2] ?? '';
+      const verb = m[1] ?? m[2] ?? m[4] ?? '';
       const direction = /^sen/.test(verb) ? ('sent' as const) : ('received' as const);
-      const notify = normaliseNotify(m[3] ?? '');
+      const notify = normaliseNotify(m[3] ?? m[5] ?? '');
       const peer = ctx.memory.get('peer');
       const base = { platform: PLATFORM, ...(peer ? { peer } : {}) };
       return [

@@ -22,10 +22,10 @@ const VERSION = /^\s*version: ([12])\s*$/;
 const INTERFACE = /^\s*interface: (\S+) \d+\s*$/;
 // "addr: 203.0.113.1:500 -> 198.51.100.2:500" (IPv6: "addr: 2001:db8::1:500 -> 2001:db8::2:500")
 const ADDR = /^\s*addr: (\S+):(\d+) -> (\S+):(\d+)/;
-// "IKE SA: created 1/1  established 1/1  time 10/10/10 ms"
-const IKE_COUNT = /^\s*IKE SA: created (\d+)\/(\d+) {1,2}established (\d+)\/(\d+)/;
+// "IKE SA: created 1/1  established 1/1  time 10/10/10 ms" (none established yet: "IKE SA: created 4/4")
+const IKE_COUNT = /^\s*IKE SA: created (\d+)\/(\d+)(?: {1,2}established (\d+)\/(\d+))?/;
 // "IPsec SA: created 1/1  established 1/1  time 0/0/0 ms"
-const IPSEC_COUNT = /^\s*IPsec SA: created \d+\/\d+ {1,2}established \d+\/\d+/;
+const IPSEC_COUNT = /^\s*IPsec SA: created \d+\/\d+/;
 // "  id/spi: 12 b26d6f3f8b0b5d1e/8c4bd1e5b9d9f1a0"
 const ID_SPI = /^\s*id\/spi: (\d+) ([0-9a-f]{16})\/([0-9a-f]{16})/;
 // "  direction: initiator"
@@ -140,7 +140,7 @@ function parse(lines: readonly Line[]): ParseResult {
       g.peer = m[3];
       g.lines.push(line.no);
     } else if ((m = IKE_COUNT.exec(text))) {
-      g.established = Number(m[3]);
+      g.established = Number(m[3] ?? 0);
       g.lines.push(line.no);
     } else if ((m = ID_SPI.exec(text))) {
       flushSa();
