@@ -6,7 +6,19 @@
 import { IKEV2_NOTIFIES } from '../../../knowledge/reference/ikev2-notifies.ts';
 import type { Line } from '../../parse/lines.ts';
 import { noiseKind } from '../../parse/noise.ts';
+import type { LineRule } from '../../parse/table.ts';
 import type { ParseResult, Parser } from '../../parse/types.ts';
+
+/** The echoed command that turned the debug on, with its prompt ("R1#debug crypto ipsec") and banner. */
+export function echoRule(command: string, sample: string): LineRule {
+  return {
+    name: 'command-echo',
+    sample,
+    re: new RegExp(
+      String.raw`^\s*[A-Za-z][\w.-]{0,62}(?:\([\w-]{1,30}\))?#\s?(?:debug|deb|undebug) (?:crypto|cry) ${command}\b`,
+    ),
+  };
+}
 
 /** An IPv4/IPv6 address, a sanitised one (`x.x.x.x`) or a host name. */
 export const ADDR = String.raw`([0-9A-Fa-f.:x]{2,45}|[A-Za-z][\w.-]{0,62})`;

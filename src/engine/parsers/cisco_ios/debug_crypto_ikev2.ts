@@ -3,7 +3,13 @@
  * Source of the sample lines: Troubleshooting IPsec VPNs (Cisco Press), chapter 14.
  */
 import { signal, tableParser, type FactDraft, type LineRule } from '../../parse/table.ts';
-import { isErrorNotify, notifiesIn, notifyName, withWrappedTails } from './debug_common.ts';
+import {
+  echoRule,
+  isErrorNotify,
+  notifiesIn,
+  notifyName,
+  withWrappedTails,
+} from './debug_common.ts';
 
 // Every message carries a session/SA tag: "IKEv2:(SESSION ID = 1,SA ID = 1):", "IKEv2-PAK:(SA ID = 1):" …
 const TAG = String.raw`IKEv2(?:-[A-Z]+)?:(?:\((?:SESSION ID = \d+,)?\s?SA ID = \d+\):)?\s*`;
@@ -62,6 +68,7 @@ function payloadNotifies(text: string, memory: Map<string, string>): FactDraft[]
 }
 
 const rules: readonly LineRule[] = [
+  echoRule(String.raw`ikev2`, 'Router#debug crypto ikev2'),
   {
     name: 'sending-packet',
     sample:
@@ -430,6 +437,13 @@ const rules: readonly LineRule[] = [
     },
   },
   {
+    // IKE installed the child SA in the IPsec database: phase 2 is complete.
+    name: 'ipsec-sa-created',
+    sample: 'IKEv2:(SA ID = 1):[IKEv2 -> IPsec] Create IPsec SA into IPsec database PASSED',
+    re: /\[IKEv2 -> IPsec\] Create IPsec SA into IPsec database (PASSED|FAILED)/,
+    emit: (m) => (m[1] === 'PASSED' ? signal({ signal: 'phase2.complete', ...IKEV2 }) : null),
+  },
+  {
     name: 'sa-established',
     sample: 'IKEv2:(SESSION ID = 1,SA ID = 1):IKEv2 SA ESTABLISHED',
     re: /\bSA ESTABLISHED\b/,
@@ -532,7 +546,7 @@ export const debugCryptoIkev2 = withWrappedTails(
     platform: 'cisco-ios',
     command: 'debug crypto ikev2',
     marker:
-      /IKEv2(?:-[A-Z]+)?:(?:\((?:SESSION ID|SA ID|\d)|%|[A-Z])|IKEv2 (?:IKE_SA_INIT|IKE_AUTH) Exchange/,
+      /IKEv2(?:-[A-Z]+)?:{1,2} ?(?:\((?:SESSION ID|SA ID|\d)|%|[A-Z])|IKEv2 (?:IKE_SA_INIT|IKE_AUTH) Exchange/,
     rules,
   }),
 );

@@ -5,7 +5,7 @@
  * Cisco IOS `debug crypto ipsec` output as printed by 12.4–15.x.
  */
 import { signal, tableParser, type LineRule } from '../../parse/table.ts';
-import { ADDR, stripPort, withWrappedTails } from './debug_common.ts';
+import { echoRule, ADDR, stripPort, withWrappedTails } from './debug_common.ts';
 
 const P = { platform: 'cisco-ios' } as const;
 // "local_proxy= 192.168.0.2/255.255.255.255/47/0" or with "(type=4)" after it.
@@ -18,6 +18,7 @@ const proxies = (memory: Map<string, string>): string | undefined => {
 };
 
 const rules: readonly LineRule[] = [
+  echoRule(String.raw`(?:ipsec|ips)`, 'R1#debug crypto ipsec'),
   {
     name: 'validate-proposal',
     sample: 'IPSEC(validate_proposal_request): proposal part #1',
@@ -102,7 +103,7 @@ const rules: readonly LineRule[] = [
   {
     name: 'mapdb-field',
     sample: 'src addr : 192.168.0.2',
-    re: /^\s*(?:src|dst) (?:addr|port) ?: \S|^\s*protocol : \d+\s*$/,
+    re: /^\s*(?:src|dst) (?:addr|port) {0,8}: \S|^\s*protocol {0,8}: \d+\s*$/,
   },
   // ---- Failures
   {

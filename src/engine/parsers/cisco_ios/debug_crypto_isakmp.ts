@@ -12,7 +12,7 @@ import {
   type LineRule,
   type TableContext,
 } from '../../parse/table.ts';
-import { ADDR, notifyName, withWrappedTails } from './debug_common.ts';
+import { echoRule, ADDR, notifyName, withWrappedTails } from './debug_common.ts';
 
 // Every message starts "ISAKMP:", "ISAKMP :", "ISAKMP (0:1): ", "ISAKMP:(1011):", "ISAKMP:(0)::" or "ISAKMP (1012): ".
 const TAG = String.raw`ISAKMP ?:? ?(?:\(\d{1,10}(?::\d{1,12})?\):{0,2})? ?`;
@@ -51,9 +51,23 @@ function exchangeOf(
     return (dir === 'sent' ? MM_SENT : MM_RECEIVED)[role][s];
   if (s === 'QM_IDLE') {
     // Quick mode: the device that began it sends QM1 and QM3; the other side sends QM2.
+    // The initiator sends QM1 then QM3 after the answer; the responder receives QM1 then QM3.
     const qm = mem.get('qmRole') ?? 'I';
-    if (dir === 'sent') return qm === 'I' ? 'QM1' : 'QM2';
-    return qm === 'I' ? 'QM2' : 'QM1';
+    const last = mem.get('qmLast');
+    const ex =
+      dir === 'sent'
+        ? qm === 'I'
+          ? last === 'QM2'
+            ? 'QM3'
+            : 'QM1'
+          : 'QM2'
+        : qm === 'I'
+          ? 'QM2'
+          : last === 'QM2'
+            ? 'QM3'
+            : 'QM1';
+    mem.set('qmLast', ex);
+    return ex;
   }
   if (s.startsWith('AG_')) return undefined;
   return undefined;
@@ -67,6 +81,7 @@ const peerOf = (memory: Map<string, string>): { peer?: string } => {
 const phaseOf = (ctx: TableContext): string => ctx.memory.get('phase') ?? '1';
 
 const rules: readonly LineRule[] = [
+  echoRule(String.raw`(?:isakmp|isa)`, 'R1#debug crypto isakmp'),
   {
     // The state machine: "Old State = IKE_I_MM1 New State = IKE_I_MM2" (often wrapped after "New State =").
     name: 'state-change',
@@ -157,6 +172,7 @@ const rules: readonly LineRule[] = [
     re: /beginning Quick Mode exchange(?:, M-ID\s?of -?\d+)?/,
     emit: (_m, { memory }) => {
       memory.set('qmRole', 'I');
+      memory.delete('qmLast');
       memory.set('phase', '2');
       return null;
     },
@@ -393,11 +409,19 @@ const rules: readonly LineRule[] = [
     re: /\bISAKMP is OFF\b/,
     emit: () => signal({ signal: 'ike.off', ...P }),
   },
+  {
+    // "Creating IPSec SAs" block: one SA per direction, then its SPI and lifetimes on lines of their own.
+    name: 'creating-sas',
+    sample: '        inbound SA from 10.0.12.2 to 10.0.12.1 (f/i)  0/ 0',
+    re: new RegExp(
+      String.raw`^\s*(?:(?:inbound|outbound) SA from ${ADDR} to ${ADDR} \(f/i\)|\(proxy \S+ to \S+\)|has spi {1,2}0x[0-9A-Fa-f]+ and conn_id \d+|lifetime of \d+ (?:seconds|kilobytes))`,
+    ),
+  },
   // ---- ID payload dump and other structure lines
   {
     name: 'id-payload-field',
     sample: 'next-payload : 8',
-    re: /^\s*(?:next-payload|type|address|protocol|port|length|fqdn|dn) : \S/,
+    re: /^\s*(?:next-payload|type|address|protocol|port|length|fqdn(?: name)?|dn|ip address|user fqdn) {1,12}: \S/i,
   },
   {
     name: 'generic',

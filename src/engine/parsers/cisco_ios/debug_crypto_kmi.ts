@@ -5,12 +5,13 @@
  * Interface Debugging" (sVTI initiator and dVTI responder traces).
  */
 import { signal, tableParser, type LineRule } from '../../parse/table.ts';
-import { withWrappedTails } from './debug_common.ts';
+import { echoRule, withWrappedTails } from './debug_common.ts';
 
 // Who sends or receives: "IPSEC key engine", "Crypto IKEv2", "Crypto ISAKMP" (wrapped anywhere).
 const ENDPOINT = String.raw`(?:IPSEC key\s?engine|Crypto IKEv[12]|Crypto ISAKMP|Crypto GDOI|IKEv[12]|ISAKMP)`;
 
 const rules: readonly LineRule[] = [
+  echoRule(String.raw`kmi`, 'R1#debug crypto kmi'),
   {
     // One KMI message; the line ends with the other end's name and a full stop.
     name: 'kmi-message',

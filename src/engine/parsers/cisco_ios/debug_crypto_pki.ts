@@ -5,13 +5,14 @@
  * failure"; Cisco IOS PKI debug output as printed by 15.x / IOS-XE 16.x.
  */
 import { signal, tableParser, type LineRule } from '../../parse/table.ts';
-import { withWrappedTails } from './debug_common.ts';
+import { echoRule, withWrappedTails } from './debug_common.ts';
 
 const P = { platform: 'cisco-ios' } as const;
 // "CRYPTO_PKI: ", "CRYPTO_PKI : ", "CRYPTO_PKI: (A0011) " — the optional session handle.
 const TAG = String.raw`CRYPTO_PKI ?: ?(?:\([0-9A-F]{1,8}\) ?)?`;
 
 const rules: readonly LineRule[] = [
+  echoRule(String.raw`pki`, 'R1#debug crypto pki transactions'),
   {
     name: 'expired',
     sample: 'CRYPTO_PKI: (9000B) Certificate validation failed: certificate has expired',
@@ -44,7 +45,7 @@ const rules: readonly LineRule[] = [
     name: 'chain-failed',
     sample: 'CRYPTO_PKI: (9000B) Certificate validation failed',
     re: new RegExp(
-      String.raw`${TAG}.{0,60}?(?:Certificate (?:chain )?validation (?:has )?failed|Validation of certificate chain FAILED|unable to (?:build|verify) (?:a )?(?:valid )?(?:certificate )?chain|issuer not found|No trusted CA|signature (?:verification|check) failed)`,
+      String.raw`${TAG}.{0,60}?(?:Certificate (?:chain )?validation (?:has )?failed(?![^\n]{0,80}?(?:expired|not yet valid|revoked))|Validation of certificate chain FAILED|unable to (?:build|verify) (?:a )?(?:valid )?(?:certificate )?chain|issuer not found|No trusted CA|signature (?:verification|check) failed)`,
       'i',
     ),
     emit: () => signal({ signal: 'cert.chain-invalid', ...P }),
