@@ -451,7 +451,7 @@ const rules: readonly LineRule[] = [
     name: 'state-change',
     sample:
       'Mar 14 10:28:49 moon charon: 09[IKE] <conn|1> IKE_SA conn[1] state change: CREATED => CONNECTING',
-    re: /\bIKE_SA [^\s\[]+\[\d+\] state change: ([A-Z_]+) => ([A-Z_]+)/,
+    re: /\bIKE_SA [^\s[]+\[\d+\] state change: ([A-Z_]+) => ([A-Z_]+)/,
     emit: (m, ctx) =>
       signal({ signal: 'ike.state', platform: PLATFORM, state: m[2] ?? '', ...peerOf(ctx) }),
   },

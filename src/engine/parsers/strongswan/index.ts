@@ -1,6 +1,7 @@
 /** strongSwan and libreswan parsers, most specific first. */
 import type { Parser } from '../../parse/types.ts';
 import { charonLog } from './charon_log.ts';
+import { ipsecStatusall } from './ipsec_statusall.ts';
 
-/** Every strongSwan / libreswan parser, in registry order. */
-export const strongswanParsers: readonly Parser[] = [charonLog];
+/** Every strongSwan / libreswan parser, in registry order: status tables first, then logs. */
+export const strongswanParsers: readonly Parser[] = [ipsecStatusall, charonLog];
