@@ -41,8 +41,15 @@ export function parsePaste(text: string, parsers: readonly Parser[]): ParsedPast
       // A parser bug must not cost the user the other parsers' findings.
       continue;
     }
-    facts.push(...result.facts);
-    for (const no of result.claimed) if (!lineFormat.has(no)) lineFormat.set(no, parser.id);
+    // First claim wins, for facts as for lines: output an earlier (more specific) parser read is
+    // not read again by a later, more general one (IOS parsers also match ASA output).
+    const mine = new Set<number>();
+    for (const no of result.claimed)
+      if (!lineFormat.has(no)) {
+        lineFormat.set(no, parser.id);
+        mine.add(no);
+      }
+    for (const f of result.facts) if (f.lines.some((no) => mine.has(no))) facts.push(f);
   }
   const unrecognized: number[] = [];
   for (const line of lines) {
