@@ -43,12 +43,16 @@ const COUNTER_LINE_RE = /^\s*#{1,2}(?:pkts|send|recv)\b/;
 // One counter of a counter line (pieces are at most 80 characters). Sample: "#pkts verify failed: 0"
 const COUNTER_RE = /^#{1,2}(?:pkts?\s+)?([a-z][a-z .()]{0,60}?)\s*:?\s*(\d{1,20})$/;
 // Sample: "     local crypto endpt.: 1.2.3.4, remote crypto endpt.: 2.2.2.2"
+// IPv6 prints the remote endpoint on a line of its own: "     local crypto endpt.: 2001:DB8:0:1::1,"
 const ENDPT_RE = new RegExp(
-  String.raw`^\s*local crypto endpt\.:\s*(${ADDR}),\s*remote crypto endpt\.:\s*(${ADDR})`,
+  String.raw`^\s*local crypto endpt\.:\s*(${ADDR}),?(?:\s*remote crypto endpt\.:\s*(${ADDR}))?\s*$`,
 );
+// Sample: "     remote crypto endpt.: 2001:DB8:0:2::1"
+const REMOTE_ENDPT_RE = new RegExp(String.raw`^\s*remote crypto endpt\.:\s*(${ADDR})\s*$`);
 // Sample: "     plaintext mtu 1442, path mtu 1500, ip mtu 1500, ip mtu idb GigabitEthernet8"
+// Sample: "     plaintext mtu 1422, path mtu 1500, ipv6 mtu 1500, ipv6 mtu idb GigabitEthernet0/1"
 const MTU_RE =
-  /^\s*(?:plaintext mtu (\d+),\s*)?path mtu (\d+),\s*ip mtu (\d+),\s*ip mtu idb\s*(\S+)/;
+  /^\s*(?:plaintext mtu (\d+),\s*)?path mtu (\d+),\s*ip(?:v6)? mtu (\d+),\s*ip(?:v6)? mtu idb\s*(\S+)/;
 // Sample: "     current outbound spi: 0x1234ABCD(305441741)"
 const OUT_SPI_RE = /^\s*current outbound spi:\s*(0x[0-9A-Fa-f]+)(?:\((\d+)\))?/;
 // Sample: "     PFS (Y/N): N, DH group: none"
@@ -311,9 +315,17 @@ export const showCryptoIpsecSa = showParser({
       if ((m = ENDPT_RE.exec(text))) {
         const f = open(line.no);
         f.local ??= m[1];
-        f.peer ??= m[2];
         f.details.localCryptoEndpoint = m[1];
-        f.details.remoteCryptoEndpoint = m[2];
+        if (m[2] !== undefined) {
+          f.peer ??= m[2];
+          f.details.remoteCryptoEndpoint = m[2];
+        }
+        continue;
+      }
+      if ((m = REMOTE_ENDPT_RE.exec(text))) {
+        const f = open(line.no);
+        f.peer ??= m[1];
+        f.details.remoteCryptoEndpoint = m[1];
         continue;
       }
       if ((m = MTU_RE.exec(text))) {

@@ -17,6 +17,7 @@ const SETTING_RE =
 function short(key: string, value: string): [string, string] | null {
   switch (key.toLowerCase()) {
     case 'encryption algorithm': {
+      if (/triple DES|3DES/i.test(value)) return ['encryption', '3DES'];
       const algo = /^([\w-]+)/.exec(value)?.[1] ?? value;
       const bits = /\((\d+) bit keys\)/.exec(value)?.[1];
       return ['encryption', bits !== undefined && /AES/i.test(algo) ? `${algo}-${bits}` : algo];

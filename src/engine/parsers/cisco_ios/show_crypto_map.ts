@@ -87,14 +87,16 @@ export const showCryptoMap = showParser({
         ifaceMap = null;
         continue;
       }
-      const e = entry as Entry | null;
-      if (e === null) continue;
       if ((m = INTERFACES_RE.exec(text))) {
-        ifaceMap = m[1] ?? e.map;
+        // Also printed before the entries, e.g. "Interfaces using crypto map NiStTeSt1:".
+        ifaceMap = m[1] ?? '';
         if (!ifaces.has(ifaceMap)) ifaces.set(ifaceMap, { names: [], lines: [] });
         ifaces.get(ifaceMap)?.lines.push(line.no);
+        out.claim(line.no);
         continue;
       }
+      const e = entry as Entry | null;
+      if (e === null) continue;
       if (ifaceMap !== null && (m = INTERFACE_NAME_RE.exec(text))) {
         const rec = ifaces.get(ifaceMap);
         rec?.names.push(m[1] ?? '');
