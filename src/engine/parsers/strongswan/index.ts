@@ -2,6 +2,7 @@
 import type { Parser } from '../../parse/types.ts';
 import { charonLog } from './charon_log.ts';
 import { ipsecStatusall } from './ipsec_statusall.ts';
+import { swanctlListSas } from './swanctl_list_sas.ts';
 
 /** Every strongSwan / libreswan parser, in registry order: status tables first, then logs. */
-export const strongswanParsers: readonly Parser[] = [ipsecStatusall, charonLog];
+export const strongswanParsers: readonly Parser[] = [ipsecStatusall, swanctlListSas, charonLog];
