@@ -1,0 +1,124 @@
+/**
+ * What is not shared in the link: the draft paste and the theme. One store
+ * from typed slices, persisted in localStorage. Storage that is full, missing
+ * or holds garbage never breaks the page: the store keeps working in memory
+ * and says so.
+ */
+import { create, type StateCreator } from 'zustand';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+
+/** The theme the user picked; `system` follows the OS. */
+export type ThemeChoice = 'light' | 'dark' | 'system';
+
+interface DraftSlice {
+  draft: string;
+  setDraft: (text: string) => void;
+}
+interface ThemeSlice {
+  theme: ThemeChoice;
+  setTheme: (t: ThemeChoice) => void;
+}
+interface StorageSlice {
+  /** Set when localStorage refused a write or held unreadable data. */
+  storageProblem: string | null;
+  dismissStorageProblem: () => void;
+}
+/** The whole store. */
+export type AppState = DraftSlice & ThemeSlice & StorageSlice;
+
+const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set) => ({
+  draft: '',
+  setDraft: (draft) => set({ draft }),
+});
+const createThemeSlice: StateCreator<AppState, [], [], ThemeSlice> = (set) => ({
+  theme: 'system',
+  setTheme: (theme) => set({ theme }),
+});
+const createStorageSlice: StateCreator<AppState, [], [], StorageSlice> = (set) => ({
+  storageProblem: null,
+  dismissStorageProblem: () => set({ storageProblem: null }),
+});
+
+// Problems found while the store is being created (hydration) are held until it exists.
+let pendingProblem: string | null = null;
+let report: (problem: string) => void = (problem) => {
+  pendingProblem = problem;
+};
+
+/** localStorage that never throws: a failed read is "nothing stored", a failed write is reported. */
+export function safeStorage(backing: () => Storage | undefined): StateStorage {
+  return {
+    getItem: (name) => {
+      try {
+        const raw = backing()?.getItem(name) ?? null;
+        if (raw !== null) JSON.parse(raw); // corrupted data: start clean rather than crash
+        return raw;
+      } catch {
+        report('Saved settings could not be read and were reset.');
+        return null;
+      }
+    },
+    setItem: (name, value) => {
+      try {
+        backing()?.setItem(name, value);
+      } catch {
+        report(
+          'The browser refused to save your draft (storage full or blocked). It is kept until you close the tab.',
+        );
+      }
+    },
+    removeItem: (name) => {
+      try {
+        backing()?.removeItem(name);
+      } catch {
+        // nothing to do: the item is gone or was never there
+      }
+    },
+  };
+}
+
+const MAX_PERSISTED_DRAFT = 2_000_000; // characters; bigger pastes stay in memory only
+
+/** The app store. */
+export const useApp = create<AppState>()(
+  persist(
+    (...a) => ({
+      ...createDraftSlice(...a),
+      ...createThemeSlice(...a),
+      ...createStorageSlice(...a),
+    }),
+    {
+      name: 'ipsec-triage',
+      version: 1,
+      storage: createJSONStorage(() =>
+        safeStorage(() => (typeof localStorage === 'undefined' ? undefined : localStorage)),
+      ),
+      partialize: (s) => ({
+        draft: s.draft.length <= MAX_PERSISTED_DRAFT ? s.draft : '',
+        theme: s.theme,
+      }),
+      merge: (persisted, current) => {
+        const p = (persisted ?? {}) as Partial<AppState>;
+        return {
+          ...current,
+          draft: typeof p.draft === 'string' ? p.draft : current.draft,
+          theme:
+            p.theme === 'light' || p.theme === 'dark' || p.theme === 'system'
+              ? p.theme
+              : current.theme,
+        };
+      },
+    },
+  ),
+);
+
+report = (storageProblem) => {
+  if (useApp.getState().storageProblem !== storageProblem) useApp.setState({ storageProblem });
+};
+if (pendingProblem !== null) report(pendingProblem);
+
+/** True when the theme should render dark. */
+export function isDark(theme: ThemeChoice): boolean {
+  if (theme !== 'system') return theme === 'dark';
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}

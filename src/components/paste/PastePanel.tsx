@@ -1,0 +1,109 @@
+/**
+ * The paste box, always at hand. On paste (or "Diagnose") the engine reads the
+ * text, the page jumps to the leading diagnosis and marks the proving lines.
+ * The text stays in this browser; only the findings' IDs go into the link.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { NodeId } from '../../knowledge/schema.ts';
+import { diagnose } from '../../engine/diagnose.ts';
+import type { AppliedEvidence } from '../../engine/walk/state.ts';
+import type { WalkEvent } from '../../engine/walk/transition.ts';
+import { useApp } from '../../app/store.ts';
+import { EvidenceLines } from './EvidenceLines.tsx';
+import { Findings } from './Findings.tsx';
+import { Recognised } from './Recognised.tsx';
+
+/** Props: the evidence applied in the link, the node on screen, and the walk's dispatch. */
+export function PastePanel({
+  evidence,
+  currentNode,
+  dispatch,
+}: {
+  evidence: AppliedEvidence | null;
+  currentNode: NodeId;
+  dispatch: (e: WalkEvent) => void;
+}) {
+  const draft = useApp((s) => s.draft);
+  const setDraft = useApp((s) => s.setDraft);
+  // The text last analysed: after a reload with evidence in the link, the saved draft is it.
+  const [analysed, setAnalysed] = useState<string | null>(() => (evidence && draft ? draft : null));
+  const result = useMemo(() => (analysed === null ? null : diagnose(analysed)), [analysed]);
+  const pendingApply = useRef(false);
+
+  useEffect(() => {
+    if (!pendingApply.current || result === null) return;
+    pendingApply.current = false;
+    if (result.findings.length > 0)
+      dispatch({
+        type: 'evidence',
+        findings: result.findings.map((f) => f.diagnosis),
+        context: result.context,
+      });
+  }, [result, dispatch]);
+
+  const analyse = (text: string) => {
+    pendingApply.current = true;
+    setAnalysed(text);
+  };
+  const current = result?.findings.find((f) => f.diagnosis === currentNode) ?? null;
+
+  return (
+    <aside
+      aria-label="Paste device output"
+      className="no-print min-w-0 rounded border border-slate-300 p-3 dark:border-slate-700"
+    >
+      <label htmlFor="paste" className="block font-semibold">
+        Device output
+      </label>
+      <p id="paste-help" className="mb-1 text-xs text-slate-600 dark:text-slate-300">
+        Paste show commands, debugs or logs from any supported device (several at once is fine).
+        Nothing leaves your browser.
+      </p>
+      <textarea
+        id="paste"
+        aria-describedby="paste-help"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onPaste={(e) => {
+          const target = e.currentTarget;
+          // Read the box after the browser has inserted the pasted text.
+          setTimeout(() => analyse(target.value), 0);
+        }}
+        spellCheck={false}
+        rows={10}
+        className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"
+      />
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button
+          type="button"
+          onClick={() => analyse(draft)}
+          className="rounded bg-sky-700 px-3 py-1 font-medium text-white hover:bg-sky-800"
+        >
+          Diagnose
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft('');
+            setAnalysed(null);
+            if (evidence) dispatch({ type: 'clear-evidence' });
+          }}
+          className="rounded border border-slate-300 px-3 py-1 dark:border-slate-600"
+        >
+          Clear
+        </button>
+      </div>
+      {result && <Recognised result={result} />}
+      {result && result.findings.length > 0 && (
+        <Findings findings={result.findings} currentNode={currentNode} dispatch={dispatch} />
+      )}
+      {result && current && <EvidenceLines text={analysed ?? ''} finding={current} />}
+      {!result && evidence && evidence.findings.length > 0 && (
+        <p className="mt-3 text-sm">
+          This link carries findings from a paste made elsewhere ({evidence.findings.join(', ')}).
+          The pasted text itself is never put in a link; paste it here to see the proving lines.
+        </p>
+      )}
+    </aside>
+  );
+}
