@@ -295,9 +295,9 @@ export const pskNodes: readonly KnowledgeNode[] = [
         'show running-config | section crypto keyring|crypto isakmp key|crypto isakmp profile',
         'debug crypto isakmp detail',
       ],
-      'cisco-asa': {
-        none: 'The ASA has no keyrings: one tunnel-group per peer address holds its key, so it cannot pick a wrong one.',
-      },
+      // The ASA has no keyrings (one tunnel-group per peer holds its key), so it never makes this
+      // mistake itself; as the IOS router's peer it is where the failure is seen when it initiates.
+      'cisco-asa': ['show crypto isakmp sa', 'debug crypto ikev1 127'],
       fortigate: {
         none: 'FortiGate keeps the key in the phase 1 interface of that peer; there are no keyrings to choose between.',
       },
