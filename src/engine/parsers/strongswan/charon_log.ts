@@ -80,7 +80,7 @@ const rules: readonly LineRule[] = [
   {
     name: 'responding',
     sample: 'Mar 14 10:28:49 sun charon: 11[IKE] 10.0.0.1 is initiating an IKE_SA',
-    re: new RegExp(String.raw`${HOST} is initiating an? (Main Mode|Aggressive Mode)? ?IKE_SA`),
+    re: /(?<![\w.:%-])([0-9A-Fa-f.:%]{1,64}|[\w.-]{1,253}) is initiating an? (Main Mode|Aggressive Mode)? ?IKE_SA/,
     emit: (m, { memory }) => {
       memory.set('peer', m[1] ?? '');
       const out: FactDraft[] = [

@@ -29,7 +29,8 @@ const POOL = /^\s+\S+: \d+\/\d+\/\d+\s*$/;
 // "  173.44.45.44" (a listening address)
 const ADDRESS = /^\s+[0-9A-Fa-f.:]+\s*$/;
 // "  kelvic-mtn:  173.44.45.44...41.220.79.242  IKEv1, dpddelay=30s"
-const CONN = /^\s*([^\s:[{]+): {1,2}(\S+)\.\.\.(\S+) {1,2}(IKEv[12]|IKEv1\/2)(?:, (.{0,200}))?$/;
+const CONN =
+  /^\s*([^\s:[{]+): {1,2}([^\s.]\S{0,300}?)\.\.\.(\S{1,300}) {1,2}(IKEv[12]|IKEv1\/2)(?:, (.{0,200}))?$/;
 // "  kelvic-mtn:   local:  [173.44.45.44] uses pre-shared key authentication"
 const CONN_END =
   /^\s*([^\s:[{]+): {2,3}(local|remote): {1,2}\[([^\]]{0,255})\] uses (.{1,200}?)\s*$/;
