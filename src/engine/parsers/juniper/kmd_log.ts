@@ -237,15 +237,14 @@ export const kmdRules: readonly LineRule[] = [
     name: 'ssh-stack-error',
     sample:
       '[Jun 22 10:26:42]203.0.113.1:500 (Responder) <-> 198.51.100.2:500 { 2a5b3c4d 5e6f7a8b - 9c8d7e6f 5a4b3c2d [-1] / 0x00000000 } IP; Error = No proposal chosen (14)',
-    re: /([\w.:]{2,45}?):\d{1,5} \((Initiator|Responder)\) <-> ([\w.:]{2,45}?):\d{1,5} \{[^}]{0,120}\} (\w{1,12}); Error = ([A-Za-z_' -]{3,80}?) \((\d{1,5})\)/,
+    re: /\((Initiator|Responder)\) <-> ([\w.:]{2,45}?):\d{1,5} \{[^}]{0,120}\} (\w{1,12}); Error = ([A-Za-z_' -]{3,80}?) \((\d{1,5})\)/,
     // The exchange tag: IP (main mode = identity protection), Aggr, QM (quick mode), Info.
     emit: (m) => {
-      const phase = m[4] === 'QM' ? 2 : m[4] === 'IP' || m[4] === 'Aggr' ? 1 : undefined;
-      const exchange = m[4] === 'QM' ? 'QM' : m[4] === 'IP' ? 'MM' : m[4] === 'Aggr' ? 'AM' : m[4];
-      return errorSignals(m[5] ?? '', phase, {
-        local: m[1],
-        role: roleOf(m[2]),
-        peer: m[3],
+      const phase = m[3] === 'QM' ? 2 : m[3] === 'IP' || m[3] === 'Aggr' ? 1 : undefined;
+      const exchange = m[3] === 'QM' ? 'QM' : m[3] === 'IP' ? 'MM' : m[3] === 'Aggr' ? 'AM' : m[3];
+      return errorSignals(m[4] ?? '', phase, {
+        role: roleOf(m[1]),
+        peer: m[2],
         exchange,
         ikeVersion: 'ikev1',
       });
@@ -369,3 +368,23 @@ export const kmdLog = tableParser({
     /\bkmd\[\d+\]|\bKMD_[A-Z_]+|IKE negotiation (?:failed|done)|Phase-[12] \[(?:initiator|responder)\]|IKE Phase-[12] Failure|IPSec negotiation done|(?:IKE|IPSec) SA (?:negotiation|rekey) successfully|Negotiation failed with error code|IKE-ID validation failed|No response from peer\. Negotiation failed|Policy lookup for Phase-[12]|\((?:Initiator|Responder)\) <-> /,
   rules: kmdRules,
 });
+
+/**
+ * The signals one kmd message proves, for show parsers that print the same texts (the tunnel events
+ * and down reasons of `show security ipsec security-associations detail` / `inactive-tunnels`).
+ */
+export function kmdEventSignals(text: string, no: number): FactDraft[] {
+  const ctx: TableContext = { memory: new Map(), line: { no, raw: text, text } };
+  const out: FactDraft[] = [];
+  for (const rule of kmdRules) {
+    if (rule.weak === true || rule.emit === undefined) continue;
+    rule.re.lastIndex = 0;
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    const r = rule.emit(m, ctx);
+    if (r === null) continue;
+    if (Array.isArray(r)) out.push(...(r as readonly FactDraft[]));
+    else out.push(r as FactDraft);
+  }
+  return out;
+}

@@ -14,6 +14,12 @@ import {
   textOf,
   type Collector,
 } from './common.ts';
+import { kmdEventSignals } from './kmd_log.ts';
+
+/** Adds the signals an event or down-reason text proves, cited to its line. */
+function addEvents(text: string, no: number, out: Collector): void {
+  for (const { alsoLines: _also, ...draft } of kmdEventSignals(text, no)) out.add(draft, [no]);
+}
 
 // ---- Summary table ----
 // Sample: "  Total active tunnels: 1     Total Ipsec sas: 1"   (older Junos: "Total active tunels: 1")
@@ -67,7 +73,7 @@ const D_PROTOCOL =
 // Samples: "  Version: IKEv1", "    Anti-replay service: counter-based enabled, Replay window size: 64", "  Tunnel events:"
 const D_OTHER =
   /^\s*(?:Version:\s*IKEv[12]|DF-bit:|Copy-Outer-DSCP|Bind-interface:|Multi-sa,|Tunnel events:|,\s*VPN Monitoring:|VPN Monitoring:|Soft lifetime:|Lifesize Remaining:|Anti-replay service:|Last Tunnel Down Reason:|Location:|Anchorship:|Distribution-Profile:|IKE SA Index:|Extended-Sequence-Number:|tunnel-establishment:|Tunnel MTU:|Traffic Selector Name:|Monitoring:|Lifetime:|Hard lifetime:|Mode:|Protocol:|Direction:|Local Identity:|Remote Identity:|Port:)/;
-// A tunnel event line (its meaning is read by the kmd log parser, which knows every event text).
+// A tunnel event line (its meaning is read by the kmd log rules, which know every event text).
 // Sample: "    Tue Jun 22 2021 10:27:01 +0200: IPSec SA negotiation successfully completed (1 times)"
 const D_EVENT =
   /^\s*[A-Z][a-z]{2} [A-Z][a-z]{2} {1,2}\d{1,2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}: .{1,300}\(\d+ times?\)\s*$/;
@@ -108,7 +114,7 @@ function readTable(lines: readonly Line[], out: Collector): void {
     if (inInactive) {
       const r = INACTIVE_ROW.exec(text);
       if (r) {
-        // A tunnel that is configured but has no SA; the reason text is read by the kmd log parser.
+        // A tunnel that is configured but has no SA, and why it went down.
         out.add(
           {
             kind: 'session',
@@ -119,6 +125,7 @@ function readTable(lines: readonly Line[], out: Collector): void {
           },
           [line.no],
         );
+        if (r[7] !== undefined) addEvents(r[7], line.no, out);
         continue;
       }
       inInactive = false;
@@ -227,7 +234,7 @@ function readDetail(lines: readonly Line[], out: Collector): void {
     } else if ((m = D_PROTOCOL.exec(text))) {
       sa.transform ??= `${m[1] ?? ''} ${m[3] ?? ''} ${m[2] ?? ''}`.replace(/\s+/g, ' ').trim();
     } else if (D_EVENT.test(text)) {
-      // event text: signals come from the kmd log parser
+      addEvents(text, line.no, out);
     } else if (!D_OTHER.test(text)) {
       hit = false;
     }
