@@ -91,6 +91,18 @@ function read(lines: readonly Line[], out: Collector): void {
           },
           [line.no],
         );
+        // The Established column holds the time phase 1 completed: the IKE SA is up.
+        out.add(
+          {
+            kind: 'signal',
+            signal: 'phase1.complete',
+            platform: PLATFORM,
+            ikeVersion: 'ikev1',
+            value: `established ${m[7] ?? ''}`,
+            ...defined({ peer: m[2], role: roleOf(m[4]) }),
+          },
+          [line.no],
+        );
         if (m[5] !== undefined && m[5].startsWith('Aggr')) {
           out.add(
             {
@@ -141,7 +153,6 @@ function read(lines: readonly Line[], out: Collector): void {
               name: m[3],
               role: roleOf(m[4]),
               state: m[11],
-              status: m[11],
             }),
             ...algorithm(m[6]),
             lifetime: `expires ${m[8] ?? ''}`,
