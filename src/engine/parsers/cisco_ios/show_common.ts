@@ -70,8 +70,10 @@ export function showParser(spec: ShowSpec): Parser {
     parse(lines): ParseResult {
       const out = new Collector(spec.id);
       try {
-        if (spec.typed !== undefined) readPrompts(lines, out, spec.typed);
         spec.read(lines, out);
+        // The typed command only counts when its output was read (an ASA prompt typing the same
+        // command must not be taken for an IOS device).
+        if (spec.typed !== undefined && out.claimed.size > 0) readPrompts(lines, out, spec.typed);
       } catch {
         // Keep what was read so far.
       }

@@ -21,8 +21,8 @@ import {
   commandRe,
 } from './show_common.ts';
 
-// Sample: "interface: Tunnel1"
-const INTERFACE_RE = /^\s*interface:\s*([\w/.:-]+)\s*$/;
+// Sample: "interface: Tunnel1" (IOS names start with a capital; ASA prints its lowercase nameif, "interface: outside")
+const INTERFACE_RE = /^\s*interface:\s*([A-Z][\w/.:-]*)\s*$/;
 // Sample: "    Crypto map tag: Tunnel1-head-0, local addr 1.2.3.4"
 const MAP_TAG_RE = new RegExp(
   String.raw`^\s*Crypto map tag:\s*([^,\s]+),\s*local addr\s+(${ADDR})`,
@@ -107,6 +107,8 @@ interface SaEntry {
 }
 
 interface Flow {
+  /** Seen a line only IOS prints this way (ASA output shares the counters and idents). */
+  ios: boolean;
   interface?: string | undefined;
   cryptoMap?: string | undefined;
   local?: string | undefined;
@@ -231,7 +233,8 @@ export const showCryptoIpsecSa = showParser({
     const currentSa = (): SaEntry | null => sa;
     const currentList = (): { direction: string; protocol: string } | null => list;
     const flush = () => {
-      if (flow !== null) emitFlow(out, flow);
+      const f = current();
+      if (f !== null && f.ios) emitFlow(out, f);
       flow = null;
       sa = null;
       list = null;
@@ -242,6 +245,7 @@ export const showCryptoIpsecSa = showParser({
           interface: iface.name,
           cryptoMap: iface.map,
           local: iface.local,
+          ios: iface.map !== undefined,
           counters: {},
           details: {},
           listsSeen: new Set(),
@@ -275,7 +279,9 @@ export const showCryptoIpsecSa = showParser({
       }
       if ((m = VRF_RE.exec(text))) {
         flush();
-        open(line.no).details.protectedVrf = m[1];
+        const f = open(line.no);
+        f.details.protectedVrf = m[1];
+        f.ios = true;
         continue;
       }
       if ((m = IDENT_RE.exec(text))) {
@@ -291,6 +297,7 @@ export const showCryptoIpsecSa = showParser({
         const f = open(line.no);
         f.peer = m[1];
         f.peerPort = m[2];
+        f.ios = true;
         f.details._peerLine = String(line.no);
         continue;
       }
@@ -315,6 +322,7 @@ export const showCryptoIpsecSa = showParser({
       if ((m = ENDPT_RE.exec(text))) {
         const f = open(line.no);
         f.local ??= m[1];
+        f.ios = true;
         f.details.localCryptoEndpoint = m[1];
         if (m[2] !== undefined) {
           f.peer ??= m[2];
