@@ -140,8 +140,10 @@ export function classify(
 
 // Problems before healthy states; then confidence; then the earliest broken stage (it is
 // usually the root cause: a later stage cannot be healthy unless every earlier one is); then weight.
+// Among healthy states the latest stage leads: "tunnel up" says more than "phase 1 up".
 function rank(f: Finding, weight: number): number {
-  const healthy = f.diagnosis.startsWith('healthy.') ? 0 : 1;
-  const stage = STAGES.length - STAGES.indexOf(f.stage);
-  return healthy * 1e6 + CONFIDENCE_RANK[f.confidence] * 1e4 + stage * 1e3 + Math.min(weight, 999);
+  const healthy = f.diagnosis.startsWith('healthy.');
+  const at = STAGES.indexOf(f.stage);
+  const stage = healthy ? at : STAGES.length - at;
+  return (healthy ? 0 : 1e6) + CONFIDENCE_RANK[f.confidence] * 1e4 + stage * 1e3 + Math.min(weight, 999);
 }

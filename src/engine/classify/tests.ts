@@ -88,6 +88,7 @@ const TESTS: Record<TestName, Test> = {
         (s) => s.status !== undefined && /DOWN|NEGOTIATING|UP-NO-IKE|UP-IDLE/i.test(s.status),
       ),
     ),
+  'session-negotiating': (f) => some(f.sessions.filter((s) => s.status !== undefined && /NEGOTIATING|CONNECTING/i.test(s.status))),
   'tunnel-key-differs': (f) => {
     const keyed = f.all.filter((x) => x.kind === 'tunnel' && x.key !== undefined);
     const keys = new Set(keyed.map((x) => (x.kind === 'tunnel' ? x.key : '')));

@@ -8,6 +8,9 @@
 // "root@srx> show security ike sa", "admin@PA-VM> show vpn ike-sa", "user@host:~$ sudo ipsec statusall"
 const PROMPT =
   /^\s*(?:[\w.@()/:~-]{1,63}\s?(?:\([\w-]+\))?\s?[#>$%]|[\w.-]+@[\w.-]+(?::[~\w/.-]*)?[#>$%])(?:\s|$)/;
+// A prompt glued to its command: "R1#debug crypto isakmp", "ciscoasa(config)#show run crypto".
+const PROMPT_COMMAND =
+  /^\s*[A-Za-z][\w.-]{0,62}(?:\([\w-]+\))?[#>]\s?(?:sh(?:ow?)?|debug|deb|undebug|u(?:n)? all|no|term(?:inal)?|diag(?:nose)?|get|exec(?:ute)?|clear|conf(?:ig(?:ure)?)?|ping|traceroute|packet-tracer|capture|end|exit|write|copy|run)\b/i;
 // An echoed command without a prompt: "show crypto ipsec sa", "sh cry isa sa", "debug crypto ikev2".
 const COMMAND =
   /^\s*(?:sh(?:o(?:w)?)?|debug|deb|undebug|u(?:n)? all|no debug|terminal|term|diag(?:nose)?|get|execute|sudo|ipsec|swanctl|clear|conf(?:ig(?:ure)?)? t(?:erm(?:inal)?)?|ping|traceroute|packet-tracer|capture|end|exit)\b[\w .:/|"'-]*$/i;
@@ -23,7 +26,7 @@ export function noiseKind(
   if (text.trim() === '') return 'blank';
   if (PAGER.test(text)) return 'pager';
   if (SEPARATOR.test(text)) return 'separator';
-  if (PROMPT.test(text)) return 'prompt';
+  if (PROMPT.test(text) || PROMPT_COMMAND.test(text)) return 'prompt';
   if (COMMAND.test(text)) return 'command';
   if (BANNER.test(text)) return 'banner';
   return null;

@@ -55,6 +55,23 @@ export const ipRules: readonly Rule[] = [
     why: 'The initiator sent main mode message 1 and is still waiting for message 2: nothing comes back from the peer.',
   },
   {
+    name: 'initiator-sa-never-up',
+    diagnosis: 'ip.peer-unreachable',
+    confidence: 'medium',
+    weight: 30,
+    when: [{ test: 'ike-sa-stuck', states: ['CONNECTING', 'connecting', 'DOWN'], role: 'initiator' }],
+    unless: [{ test: 'ike-sa-up' }],
+    why: 'This device keeps trying to set up the IKE SA as initiator and it never comes up: the peer does not answer.',
+  },
+  {
+    name: 'session-stuck-negotiating',
+    diagnosis: 'ip.peer-unreachable',
+    confidence: 'medium',
+    weight: 25,
+    when: [{ test: 'session-negotiating' }],
+    why: 'The session stays in negotiation without an IKE SA: most often the peer does not answer.',
+  },
+  {
     name: 'ios-sa-stuck-no-state',
     diagnosis: 'ip.peer-unreachable',
     confidence: 'low',

@@ -105,6 +105,7 @@ export const ipsecRules: readonly Rule[] = [
     confidence: 'medium',
     weight: 40,
     when: [{ test: 'ipsec-sa-zero' }],
+    unless: [{ test: 'session-negotiating' }],
     why: 'Phase 1 is up but no phase 2 SA is installed (sa=0): the selectors do not match, or no traffic was sent.',
   },
   {
