@@ -62,7 +62,10 @@ export default tseslint.config(
           patterns: [
             ...UI_IMPORTS,
             { regex: '^(?!\\.)', message: 'knowledge/ is data: it imports no package.' },
-            { regex: `^(?:\\.\\./){${depth + 1},}`, message: 'knowledge/ imports nothing outside itself.' },
+            {
+              regex: `^(?:\\.\\./){${depth + 1},}`,
+              message: 'knowledge/ imports nothing outside itself.',
+            },
           ],
         },
       ],

@@ -145,5 +145,7 @@ function rank(f: Finding, weight: number): number {
   const healthy = f.diagnosis.startsWith('healthy.');
   const at = STAGES.indexOf(f.stage);
   const stage = healthy ? at : STAGES.length - at;
-  return (healthy ? 0 : 1e6) + CONFIDENCE_RANK[f.confidence] * 1e4 + stage * 1e3 + Math.min(weight, 999);
+  return (
+    (healthy ? 0 : 1e6) + CONFIDENCE_RANK[f.confidence] * 1e4 + stage * 1e3 + Math.min(weight, 999)
+  );
 }

@@ -44,13 +44,18 @@ const ikeSaUp = (sa: IkeSaFact): boolean =>
 const TESTS: Record<TestName, Test> = {
   'ike-sa-stuck': (f, a) => {
     const states = a.states ?? [];
-    const roleOk = (role: string | undefined) => a.role === undefined || role === undefined || role === a.role;
-    const fromTable = f.ikeSas.filter((sa) => sa.state !== undefined && states.includes(sa.state) && roleOk(sa.role));
+    const roleOk = (role: string | undefined) =>
+      a.role === undefined || role === undefined || role === a.role;
+    const fromTable = f.ikeSas.filter(
+      (sa) => sa.state !== undefined && states.includes(sa.state) && roleOk(sa.role),
+    );
     if (fromTable.length > 0) return fromTable;
     // In a debug, every state passes by on the way: only the last one shows where it stopped.
     if (f.signals.some((s) => s.signal === 'phase1.complete')) return null;
     const last = f.signals.filter((s) => s.signal === 'ike.state').at(-1);
-    return last?.state !== undefined && states.includes(last.state) && roleOk(last.role) ? [last] : null;
+    return last?.state !== undefined && states.includes(last.state) && roleOk(last.role)
+      ? [last]
+      : null;
   },
   'ike-sa-up': (f) =>
     some(f.ikeSas.filter(ikeSaUp)) ?? some(f.signals.filter((s) => s.signal === 'phase1.complete')),
@@ -88,7 +93,10 @@ const TESTS: Record<TestName, Test> = {
         (s) => s.status !== undefined && /DOWN|NEGOTIATING|UP-NO-IKE|UP-IDLE/i.test(s.status),
       ),
     ),
-  'session-negotiating': (f) => some(f.sessions.filter((s) => s.status !== undefined && /NEGOTIATING|CONNECTING/i.test(s.status))),
+  'session-negotiating': (f) =>
+    some(
+      f.sessions.filter((s) => s.status !== undefined && /NEGOTIATING|CONNECTING/i.test(s.status)),
+    ),
   'tunnel-key-differs': (f) => {
     const keyed = f.all.filter((x) => x.kind === 'tunnel' && x.key !== undefined);
     const keys = new Set(keyed.map((x) => (x.kind === 'tunnel' ? x.key : '')));

@@ -15,7 +15,9 @@ const PROMPT_COMMAND =
 const COMMAND =
   /^\s*(?:sh(?:o(?:w)?)?|debug|deb|undebug|u(?:n)? all|no debug|terminal|term|diag(?:nose)?|get|execute|sudo|ipsec|swanctl|clear|conf(?:ig(?:ure)?)? t(?:erm(?:inal)?)?|ping|traceroute|packet-tracer|capture|end|exit)\b[\w .:/|"'-]*$/i;
 const PAGER = /^\s*(?:--\s?More\s?--|<--- More --->|\(END\)|lines \d+-\d+)/i;
-const SEPARATOR = /^\s*(?:[-=_*#~.]{3,}\s*)+$/;
+// Rules of dashes and the like: only those characters and spaces, with a run of three somewhere.
+const SEPARATOR_CHARS = /^[-=_*#~. ]+$/;
+const SEPARATOR_RUN = /[-=_*#~.]{3}/;
 const BANNER =
   /(?:debugging is on|debugging is off|All possible debugging has been turned off|Building configuration|Current configuration|Load for five secs|Time source is|^\s*Legend:|Debug level|debug (?:application|enable|disable)|^\s*\d+ (?:IKE|IPsec|IKEv[12]) SAs?|^\s*Interface: [\w/.-]+$|Session status:|^\s*Status codes?:|^\s*Codes:)/i;
 
@@ -25,7 +27,7 @@ export function noiseKind(
 ): 'blank' | 'prompt' | 'command' | 'pager' | 'separator' | 'banner' | null {
   if (text.trim() === '') return 'blank';
   if (PAGER.test(text)) return 'pager';
-  if (SEPARATOR.test(text)) return 'separator';
+  if (SEPARATOR_CHARS.test(text) && SEPARATOR_RUN.test(text)) return 'separator';
   if (PROMPT.test(text) || PROMPT_COMMAND.test(text)) return 'prompt';
   if (COMMAND.test(text)) return 'command';
   if (BANNER.test(text)) return 'banner';

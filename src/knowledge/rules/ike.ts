@@ -24,7 +24,11 @@ export const ikeRules: readonly Rule[] = [
     confidence: 'medium',
     weight: 40,
     when: [{ signal: 'ike.notify', notify: ['NO_PROPOSAL_CHOSEN'] }],
-    unless: [{ signal: 'ipsec.proposal-no-match' }, { signal: 'ike.notify', notify: ['NO_PROPOSAL_CHOSEN'], exchange: PHASE2 }, { signal: 'phase1.complete' }],
+    unless: [
+      { signal: 'ipsec.proposal-no-match' },
+      { signal: 'ike.notify', notify: ['NO_PROPOSAL_CHOSEN'], exchange: PHASE2 },
+      { signal: 'phase1.complete' },
+    ],
     why: 'NO_PROPOSAL_CHOSEN before phase 1 completed: the peers share no IKE proposal.',
   },
   {
@@ -40,7 +44,9 @@ export const ikeRules: readonly Rule[] = [
     diagnosis: 'ike.aggressive-mode',
     confidence: 'medium',
     weight: 30,
-    when: [{ test: 'ike-sa-stuck', states: ['AG_INIT_EXCH', 'AG_WAIT_MSG3', 'AG_NO_STATE', 'AG_AUTH'] }],
+    when: [
+      { test: 'ike-sa-stuck', states: ['AG_INIT_EXCH', 'AG_WAIT_MSG3', 'AG_NO_STATE', 'AG_AUTH'] },
+    ],
     why: 'The SA is stuck in an aggressive-mode state.',
   },
   {

@@ -12,4 +12,11 @@ import { routingRules } from './routing.ts';
 import type { Rule } from './types.ts';
 
 /** Every rule. */
-export const RULES: readonly Rule[] = [...ipRules, ...ikeRules, ...authRules, ...ipsecRules, ...routingRules, ...healthyRules];
+export const RULES: readonly Rule[] = [
+  ...ipRules,
+  ...ikeRules,
+  ...authRules,
+  ...ipsecRules,
+  ...routingRules,
+  ...healthyRules,
+];

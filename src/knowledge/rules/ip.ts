@@ -41,7 +41,10 @@ export const ipRules: readonly Rule[] = [
     weight: 40,
     when: [{ signal: 'ike.gave-up' }],
     unless: [
-      { test: 'exchange-answered', exchange: ['IKE_SA_INIT', 'MM2', 'AM2', 'MM4', 'MM6', 'IKE_AUTH'] },
+      {
+        test: 'exchange-answered',
+        exchange: ['IKE_SA_INIT', 'MM2', 'AM2', 'MM4', 'MM6', 'IKE_AUTH'],
+      },
       { signal: 'ike.retransmit', exchange: ['IKE_AUTH'] },
     ],
     why: 'The device gave up the exchange after its retransmissions went unanswered.',
@@ -59,7 +62,9 @@ export const ipRules: readonly Rule[] = [
     diagnosis: 'ip.peer-unreachable',
     confidence: 'medium',
     weight: 30,
-    when: [{ test: 'ike-sa-stuck', states: ['CONNECTING', 'connecting', 'DOWN'], role: 'initiator' }],
+    when: [
+      { test: 'ike-sa-stuck', states: ['CONNECTING', 'connecting', 'DOWN'], role: 'initiator' },
+    ],
     unless: [{ test: 'ike-sa-up' }],
     why: 'This device keeps trying to set up the IKE SA as initiator and it never comes up: the peer does not answer.',
   },

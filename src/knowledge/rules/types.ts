@@ -39,7 +39,8 @@ export const TESTS = {
   'ipsec-replay-errors': 'An IPsec SA counts replay failures.',
   'session-up': 'A VPN session is shown up and active.',
   'session-down': 'A VPN session is shown down or negotiating.',
-  'session-negotiating': 'A VPN session is trying to come up and does not (DOWN-NEGOTIATING, CONNECTING).',
+  'session-negotiating':
+    'A VPN session is trying to come up and does not (DOWN-NEGOTIATING, CONNECTING).',
   'tunnel-key-differs': 'Two tunnel interfaces in the paste carry different GRE keys.',
   'tunnel-mode-differs':
     'Two tunnel interfaces in the paste use different tunnel modes (GRE vs IPsec).',

@@ -186,7 +186,7 @@ const rules: readonly LineRule[] = [
   {
     name: 'sending-notify',
     sample: 'IKEv2-PROTO-2: (16): Sending no_proposal_chosen notify',
-    re: at(/Sending ([A-Za-z_ ]{2,40}?) notify/),
+    re: at(/Sending ([A-Za-z_]{1,40}(?: [A-Za-z_]{1,40}){0,4}) notify/),
     emit: (m, ctx) => notifyFacts(normNotify(m[1] ?? ''), 'sent', ctx),
   },
   {

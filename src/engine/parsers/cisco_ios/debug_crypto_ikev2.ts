@@ -517,7 +517,9 @@ const rules: readonly LineRule[] = [
   {
     name: 'transform-list',
     sample: '   AES-CBC   AES-CBC   AES-CBC   SHA512',
-    re: /^\s*(?:(?:AES-CBC|AES-GCM|3DES|DES|SHA\d*|MD5\d*|SHA96|DH_GROUP_\d+_[A-Z]+(?:\/Group \d+)?|Group \d+|negotiation\),?)\s*)+$/,
+    // Tokens separated by at least one space (an optional separator would let the tokens split a
+    // word in many ways and backtrack exponentially).
+    re: /^\s*(?:AES-CBC|AES-GCM|3DES|DES|SHA\d*|MD5\d*|DH_GROUP_\d+_[A-Z]+(?:\/Group \d+)?|Group \d+|negotiation\),?)(?:\s+(?:AES-CBC|AES-GCM|3DES|DES|SHA\d*|MD5\d*|DH_GROUP_\d+_[A-Z]+(?:\/Group \d+)?|Group \d+|negotiation\),?))*\s*$/,
   },
   {
     name: 'lifetime',

@@ -34,7 +34,7 @@ const CHILD_HEADER =
 const CHILD_ROW =
   /^\s*(\S{1,63})\s+(\d{1,9})\s+(\S{1,63})\s+(\d{1,9})\s+(\d{1,9})\s+(Init|Resp)\s+([0-9A-Fa-f]{8})\s+([0-9A-Fa-f]{8})\s+([0-9A-Fa-f]{8})\s+(\S{1,30})\s*$/;
 // Sample: "--------------  ------------           ------------           ---- ---- ---------" (dashes under the header)
-const DASHES = /^\s*(?:-{1,30}\s*){3,}$/;
+const DASHES = /^\s*-+(?:\s+-+){2,}\s*$/;
 // Sample: "Show IKEv1 IKE SA: Total 1 gateways found. 1 ike sa found."
 const TOTAL =
   /^\s*Show IKEv[12] (?:IKE SA|phase2 SA|SA): Total (\d+) gateways? found\.\s*(\d+) (?:ike|ipsec|child) sa found\./i;

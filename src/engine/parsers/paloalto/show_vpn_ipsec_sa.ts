@@ -12,7 +12,7 @@ const HEADER =
 const ROW =
   /^\s*(\S{1,45})\s+(\d{1,9})\s+(\S{1,45})\s+([^\s(]{1,63})\(([^\s)]{1,63})\)\s+(\S{1,40})\s+([0-9A-Fa-f]{8})\s+([0-9A-Fa-f]{8})\s+(\S{1,30})\s+(\d{1,10})\s*$/;
 // Sample: "--------------  ----   ------------           ---------------"
-const DASHES = /^\s*(?:-{1,30}\s*){3,}$/;
+const DASHES = /^\s*-+(?:\s+-+){2,}\s*$/;
 // Sample: "Show IPSec SA: Total 1 tunnels found. 1 ipsec sa found."
 const TOTAL = /^\s*Show IPSec SA: Total (\d+) tunnels? found\.\s*(\d+) ipsec sa found\./i;
 // Sample: "There is no IPSec SA found."

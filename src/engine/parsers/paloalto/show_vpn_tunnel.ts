@@ -13,7 +13,7 @@ const HEADER =
 const ROW =
   /^\s*(\d{1,9})\s+([^\s(]{1,63})(?:\(([^\s)]{1,63})\)|\s+(\S{1,63}))\s+(\S{1,64})\s+(\d{1,3}:\d{1,5})\s+(\S{1,64})\s+(\d{1,3}:\d{1,5})\s+(\S.{0,300})$/;
 // Sample: "---------------------------------------------------------------------------------"
-const DASHES = /^\s*(?:-{2,}\s*)+$/;
+const DASHES = /^\s*-{2,}(?:\s+-{2,})*\s*$/;
 // Sample: "Show IPSec tunnel config: Total 1 tunnels found."
 const TOTAL = /^\s*Show IPSec tunnel config: Total \d+ tunnels? found\.?\s*$/i;
 
