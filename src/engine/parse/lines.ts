@@ -11,6 +11,8 @@ export interface Line {
   readonly raw: string;
   /** Normalised: no-break and other odd spaces and tabs as spaces, control characters dropped, right-trimmed. */
   readonly text: string;
+  /** The normalised text without sequence number and timestamp (see `messageOf`). */
+  readonly message: string;
 }
 
 // Unicode spaces that web pages and terminals put into copied text.
@@ -29,7 +31,10 @@ export function toLines(text: string): Line[] {
   const parts = text.split(/\r\n|\r|\n/);
   // A final line break does not start a line of its own.
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  return parts.map((raw, i) => ({ no: i + 1, raw, text: normalise(raw) }));
+  return parts.map((raw, i) => {
+    const text = normalise(raw);
+    return { no: i + 1, raw, text, message: messageOf(text) };
+  });
 }
 
 // Cisco and syslog prefixes, in the order they appear on a line:

@@ -11,6 +11,7 @@
 import type { Fact, SignalFact } from '../../knowledge/facts.ts';
 import type { Platform } from '../../knowledge/schema.ts';
 import type { Line } from './lines.ts';
+import { requiredLiteral } from './literal.ts';
 import { messageOf } from './lines.ts';
 import type { ParseResult, Parser } from './types.ts';
 
@@ -66,15 +67,27 @@ const MAX_JOIN = 2; // a message wrapped over at most three physical lines
 /** Builds a parser that applies the rules to every line, joining wrapped lines when needed. */
 export function tableParser(spec: TableParserSpec): Parser {
   const { id, platform, command, marker, rules } = spec;
-  const matchLine = (
-    text: string,
+  // A literal each rule cannot match without: one `includes` skips most rules on most lines.
+  const needles = rules.map((r) => ({
+    text: requiredLiteral(r.re),
+    lower: r.re.flags.includes('i'),
+  }));
+  // `message` is the text without its timestamp; lines carry it precomputed.
+  const matchMessage = (
+    message: string,
     ctx: TableContext,
   ): { facts: FactDraft[]; strong: boolean } | null => {
-    const message = messageOf(text);
+    let lowered: string | null = null;
     let hit = false;
     let strong = false;
     const facts: FactDraft[] = [];
-    for (const rule of rules) {
+    for (let k = 0; k < rules.length; k++) {
+      const rule = rules[k] as LineRule;
+      const needle = needles[k];
+      if (needle?.text) {
+        const hay = needle.lower ? (lowered ??= message.toLowerCase()) : message;
+        if (!hay.includes(needle.text)) continue;
+      }
       rule.re.lastIndex = 0;
       const m = rule.re.exec(message);
       if (!m) continue;
@@ -88,6 +101,7 @@ export function tableParser(spec: TableParserSpec): Parser {
     }
     return hit ? { facts, strong } : null;
   };
+  const matchLine = (text: string, ctx: TableContext) => matchMessage(messageOf(text), ctx);
   return {
     id,
     platform,
@@ -99,16 +113,24 @@ export function tableParser(spec: TableParserSpec): Parser {
       const memory = new Map<string, string>();
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
-        if (line === undefined || line.text.trim() === '') continue;
+        if (line === undefined || line.message === '') continue;
         let joined = line.text;
         let used = 0;
-        let result = matchLine(joined, { memory, line });
+        let result = matchMessage(line.message, { memory, line });
         // Wrapped message: try the line with its continuation(s) while nothing specific matched.
-        for (let extra = 1; (result === null || !result.strong) && extra <= MAX_JOIN; extra++) {
+        // Only a line that starts one of our messages (it carries the family's marker, or a
+        // catch-all rule knew it) can have been wrapped: other lines are skipped at once, which
+        // keeps a paste of other vendors' output cheap.
+        const mayWrap = result !== null || marker.test(line.text);
+        for (
+          let extra = 1;
+          mayWrap && (result === null || !result.strong) && extra <= MAX_JOIN;
+          extra++
+        ) {
           const next = lines[i + extra];
           if (next === undefined || next.text.trim() === '') break;
           // A continuation never matches on its own; a line that does starts a message of its own.
-          if (matchLine(next.text, { memory: new Map(memory), line: next }) !== null) break;
+          if (matchMessage(next.message, { memory: new Map(memory), line: next }) !== null) break;
           const sep = /\s$/.test(joined) || /^\s/.test(next.text) ? '' : ' ';
           const glued = joined + next.text;
           const spaced = joined + sep + next.text.trim();

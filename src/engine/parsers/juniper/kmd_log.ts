@@ -4,6 +4,7 @@
  * `show security ipsec security-associations detail` lists. Written from the Junos system log
  * reference (KMD_* messages), Juniper KB articles on IKE/IPsec troubleshooting and public examples.
  */
+import { messageOf } from '../../parse/lines.ts';
 import type { SignalFact } from '../../../knowledge/facts.ts';
 import type { IkeVersion, Role } from '../../../knowledge/schema.ts';
 import {
@@ -374,7 +375,10 @@ export const kmdLog = tableParser({
  * and down reasons of `show security ipsec security-associations detail` / `inactive-tunnels`).
  */
 export function kmdEventSignals(text: string, no: number): FactDraft[] {
-  const ctx: TableContext = { memory: new Map(), line: { no, raw: text, text } };
+  const ctx: TableContext = {
+    memory: new Map(),
+    line: { no, raw: text, text, message: messageOf(text) },
+  };
   const out: FactDraft[] = [];
   for (const rule of kmdRules) {
     if (rule.weak === true || rule.emit === undefined) continue;
