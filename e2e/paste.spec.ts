@@ -69,3 +69,40 @@ test('pasted HTML is shown as text, never run', async ({ page }) => {
   expect(dialog).toBe(false);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
+
+test('a messy ASA debug crypto ikev1 capture, prompts and all, names the root cause with the ASA fix', async ({
+  page,
+}) => {
+  // The dev-003 capture (INVALID_COOKIE) as an engineer pastes it: prompt, echoed command,
+  // CRLF line ends, a reader's note, and the last message wrapped by the terminal.
+  const capture = fixture('cisco_asa/debug_crypto_ikev1/dev-003-invalid-cookie.txt')
+    .trimEnd()
+    .split('\n');
+  const last = capture.pop() ?? '';
+  const messy = [
+    'ciscoasa# debug crypto ikev1 127',
+    ...capture,
+    '<-- tunnel never comes up after this',
+    last.slice(0, 60),
+    last.slice(60),
+    'ciscoasa# undebug all',
+  ].join('\r\n');
+  await page.goto('./');
+  await paste(page, messy);
+  await expect(page.locator('[data-node-id]')).toHaveAttribute(
+    'data-node-id',
+    'ike.invalid-cookie',
+  );
+  await expect(page.getByRole('region', { name: 'Recognised' })).toContainText('Cisco ASA');
+  await expect(
+    page
+      .getByRole('region', { name: 'Proving lines' })
+      .locator('[data-evidence]')
+      .filter({ hasText: 'INVALID_COOKIE' })
+      .first(),
+  ).toBeVisible();
+  // The fix is shown for the platform the evidence came from.
+  await expect(
+    page.getByRole('region', { name: 'Fix' }).getByText('Cisco ASA').first(),
+  ).toBeVisible();
+});

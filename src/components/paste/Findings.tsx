@@ -3,6 +3,7 @@ import type { Finding } from '../../engine/classify/classify.ts';
 import type { NodeId } from '../../knowledge/schema.ts';
 import { TREE } from '../../knowledge/tree.ts';
 import type { WalkEvent } from '../../engine/walk/transition.ts';
+import { distinguish } from '../../engine/walk/present.ts';
 
 /** The list of findings, most likely first. */
 export function Findings({
@@ -14,6 +15,10 @@ export function Findings({
   currentNode: NodeId;
   dispatch: (e: WalkEvent) => void;
 }) {
+  const tell = distinguish(
+    TREE,
+    findings.map((f) => f.diagnosis),
+  );
   return (
     <section aria-label="Findings" className="mt-3 text-sm">
       <h3 className="font-semibold">Findings, most likely first</h3>
@@ -40,6 +45,11 @@ export function Findings({
           );
         })}
       </ol>
+      {tell && (
+        <p className="mt-2 rounded border-l-4 border-sky-600 bg-sky-50 px-2 py-1 dark:bg-sky-950">
+          <strong>How to tell the first two apart:</strong> {tell.howToTell}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,10 +8,12 @@ import type {
   Condition,
   Context,
   KnowledgeNode,
+  NodeId,
   NoEquivalent,
   Platform,
   PlatformCommands,
   RoleText,
+  Tree,
 } from '../../knowledge/schema.ts';
 import { PLATFORM_NAMES, PLATFORMS } from '../../knowledge/schema.ts';
 import { answersOf } from './resolve.ts';
@@ -77,4 +79,27 @@ export function roleReading(
     return t ? [{ role, text: t }] : [];
   });
   return ctx.role ? all.filter((r) => r.role === ctx.role) : all;
+}
+
+/** When the two leading findings are look-alikes, the knowledge says how to tell them apart. */
+export interface Distinction {
+  readonly leading: NodeId;
+  readonly other: NodeId;
+  readonly howToTell: string;
+}
+
+/** The look-alike note between the first finding and the next ones it is known to be confused with. */
+export function distinguish(tree: Tree, findings: readonly string[]): Distinction | null {
+  const [first, ...rest] = findings;
+  const lead = first === undefined ? undefined : tree.nodes.get(first as NodeId);
+  if (lead?.kind !== 'diagnosis') return null;
+  for (const other of rest.slice(0, 2)) {
+    const hit = lead.lookAlikes.find((l) => l.id === other);
+    if (hit) return { leading: lead.id, other: hit.id, howToTell: hit.howToTell };
+    const back = tree.nodes.get(other as NodeId);
+    const rev =
+      back?.kind === 'diagnosis' ? back.lookAlikes.find((l) => l.id === lead.id) : undefined;
+    if (back && rev) return { leading: lead.id, other: back.id, howToTell: rev.howToTell };
+  }
+  return null;
 }

@@ -110,3 +110,22 @@ describe('transition', () => {
     ).toEqual({ ok: false, problem: 'unknown-node', atStep: 0 });
   });
 });
+
+describe('distinguish', () => {
+  it('gives the look-alike note between the two leading findings from the real tree', async () => {
+    const { TREE } = await import('../../knowledge/tree.ts');
+    const { distinguish } = await import('./present.ts');
+    const lead = [...TREE.nodes.values()].find(
+      (n) => n.kind === 'diagnosis' && n.lookAlikes.length > 0,
+    );
+    if (lead?.kind !== 'diagnosis') throw new Error('no diagnosis with look-alikes');
+    const other = lead.lookAlikes[0]!;
+    expect(distinguish(TREE, [lead.id, other.id])).toEqual({
+      leading: lead.id,
+      other: other.id,
+      howToTell: other.howToTell,
+    });
+    expect(distinguish(TREE, [lead.id])).toBeNull();
+    expect(distinguish(TREE, [])).toBeNull();
+  });
+});
