@@ -74,3 +74,46 @@ test('the build is one self-contained index.html within the size budget', () => 
   const gz = gzipSync(html, { level: 9 }).length;
   expect(gz).toBeLessThanOrEqual(BUDGET_BYTES);
 });
+
+test('dist/ works from a sub-path of a static host', async ({ page }) => {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const types: Record<string, string> = {
+    html: 'text/html',
+    js: 'text/javascript',
+    svg: 'image/svg+xml',
+    webmanifest: 'application/manifest+json',
+    txt: 'text/plain',
+  };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const prefix = '/some/deep/app/';
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const file = path.slice(prefix.length) || 'index.html';
+    readFile(new URL(file, DIST))
+      .then((body) =>
+        res
+          .writeHead(200, {
+            'content-type': types[file.split('.').pop() ?? ''] ?? 'application/octet-stream',
+          })
+          .end(body),
+      )
+      .catch(() => res.writeHead(404).end());
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as { port: number };
+  try {
+    await page.goto(`http://127.0.0.1:${port}/some/deep/app/#/?s=1_C`);
+    await expect(page.locator('[data-node-id]')).toHaveAttribute(
+      'data-node-id',
+      'setup.q.peer-platform',
+    );
+    await page.getByRole('link', { name: 'IKEv1 states' }).click();
+    await expect(page).toHaveURL(/\/some\/deep\/app\/#\/reference\/ikev1-states/);
+  } finally {
+    server.close();
+  }
+});
