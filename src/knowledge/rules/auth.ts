@@ -53,7 +53,7 @@ export const authRules: readonly Rule[] = [
   {
     name: 'auth-failed-generic',
     diagnosis: 'auth.psk-mismatch',
-    confidence: 'low',
+    confidence: 'medium',
     weight: 20,
     when: [{ signal: 'auth.failed' }],
     unless: SPECIFIC_AUTH,

@@ -55,6 +55,7 @@ export const ipRules: readonly Rule[] = [
     confidence: 'medium',
     weight: 30,
     when: [{ test: 'ike-sa-stuck', states: ['MM_WAIT_MSG2', 'AG_WAIT_MSG2'] }],
+    unless: [{ signal: 'ike.received' }],
     why: 'The initiator sent main mode message 1 and is still waiting for message 2: nothing comes back from the peer.',
   },
   {
@@ -65,7 +66,7 @@ export const ipRules: readonly Rule[] = [
     when: [
       { test: 'ike-sa-stuck', states: ['CONNECTING', 'connecting', 'DOWN'], role: 'initiator' },
     ],
-    unless: [{ test: 'ike-sa-up' }],
+    unless: [{ test: 'ike-sa-up' }, { signal: 'ike.received' }],
     why: 'This device keeps trying to set up the IKE SA as initiator and it never comes up: the peer does not answer.',
   },
   {
@@ -74,6 +75,7 @@ export const ipRules: readonly Rule[] = [
     confidence: 'medium',
     weight: 25,
     when: [{ test: 'session-negotiating' }],
+    unless: [{ signal: 'ike.received' }],
     why: 'The session stays in negotiation without an IKE SA: most often the peer does not answer.',
   },
   {
@@ -82,7 +84,7 @@ export const ipRules: readonly Rule[] = [
     confidence: 'low',
     weight: 20,
     when: [{ test: 'ike-sa-stuck', states: ['MM_NO_STATE'] }],
-    unless: [{ test: 'ike-sa-up' }],
+    unless: [{ test: 'ike-sa-up' }, { signal: 'ike.received' }],
     why: 'An ISAKMP SA stays in MM_NO_STATE: often no reply from the peer (it also follows a deleted SA).',
   },
   {
