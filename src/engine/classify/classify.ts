@@ -140,12 +140,11 @@ export function classify(
 
 // Problems before healthy states; then confidence; then the earliest broken stage (it is
 // usually the root cause: a later stage cannot be healthy unless every earlier one is); then weight.
-// Among healthy states the latest stage leads: "tunnel up" says more than "phase 1 up".
+// Among healthy states the latest stage leads, whatever the confidence: "tunnel up" says more
+// than "phase 1 up".
 function rank(f: Finding, weight: number): number {
-  const healthy = f.diagnosis.startsWith('healthy.');
   const at = STAGES.indexOf(f.stage);
-  const stage = healthy ? at : STAGES.length - at;
-  return (
-    (healthy ? 0 : 1e6) + CONFIDENCE_RANK[f.confidence] * 1e4 + stage * 1e3 + Math.min(weight, 999)
-  );
+  const w = Math.min(weight, 999);
+  if (f.diagnosis.startsWith('healthy.')) return at * 1e4 + CONFIDENCE_RANK[f.confidence] * 1e3 + w;
+  return 1e6 + CONFIDENCE_RANK[f.confidence] * 1e4 + (STAGES.length - at) * 1e3 + w;
 }

@@ -22,6 +22,15 @@ export const healthyRules: readonly Rule[] = [
     why: 'The VPN session is up and active.',
   },
   {
+    name: 'phase2-completed',
+    diagnosis: 'healthy.tunnel-up',
+    confidence: 'low',
+    weight: 30,
+    when: [{ signal: 'phase2.complete' }],
+    unless: [{ test: 'ipsec-one-way' }, { test: 'ipsec-no-traffic' }],
+    why: 'Phase 2 completed: the IPsec SAs are installed; the counters confirm traffic both ways.',
+  },
+  {
     name: 'phase1-up',
     diagnosis: 'healthy.phase1-up',
     confidence: 'high',

@@ -10,7 +10,8 @@ import { ADDR, PLATFORM } from './common.ts';
 
 const V1: IkeVersion = 'ikev1';
 // "Group = 10.0.0.2, " / "Username = bob, " then "IP = 10.0.0.2, " (group 1 = peer).
-const WHO = String.raw`(?:Group = [^,]{1,128}, )?(?:Username = [^,]{1,128}, )?IP = (${ADDR}),\s*(?:ERROR,\s*)?`;
+// Some messages (713257 "Phase 2 failure: …" in syslog) come without the prefix: it is optional.
+const WHO = String.raw`(?:(?:Group = [^,]{1,128}, )?(?:Username = [^,]{1,128}, )?IP = (${ADDR}),\s*(?:ERROR,\s*)?)?`;
 
 const base = (m: RegExpExecArray, ctx: TableContext) => {
   const role = ctx.memory.get('role') as Role | undefined;
