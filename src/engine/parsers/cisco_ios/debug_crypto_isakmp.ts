@@ -308,13 +308,16 @@ const rules: readonly LineRule[] = [
       signal({ signal: 'ipsec.proposal-no-match', ...P, peer: m[2] ?? '', local: m[1] ?? '' }),
   },
   {
-    // The responder's IPsec layer refused the proposal: 32 is the ISAKMP-profile mismatch.
+    // The responder's IPsec layer refused the proposal. Error 32 means no crypto map entry accepts
+    // the proxy identities: crypto ACLs that are not mirror images, or (seed 004) an entry bound to
+    // another ISAKMP profile; only `map_db_check_isakmp_profile profile did not match` (debug crypto
+    // ipsec) proves the profile case.
     name: 'ipsec-invalidated',
     sample: 'ISAKMP:(1003): IPSec policy invalidated proposal with error 32',
     re: /IPSec policy invalidated proposal with\s?error (\d+)/,
     emit: (m) =>
       m[1] === '32'
-        ? signal({ signal: 'ipsec.profile-mismatch', ...P, value: 'error 32' })
+        ? signal({ signal: 'ipsec.proxy-unsupported', ...P, value: 'error 32' })
         : signal({ signal: 'ipsec.proposal-no-match', ...P, value: `error ${m[1] ?? ''}` }),
   },
   // ---- Notifies
