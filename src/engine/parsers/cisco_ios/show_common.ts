@@ -2,37 +2,18 @@
  * Shared pieces of the IOS / IOS-XE `show` parsers: the parser shell (never throws, claims only what
  * it understood), a fact collector, address patterns and small helpers.
  */
-import type { Fact } from '../../../knowledge/facts.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { ParseResult, Parser } from '../../parse/types.ts';
+import { Collector } from '../../parse/show.ts';
 
 /** Every fact these parsers emit is from IOS / IOS-XE. */
 export const PLATFORM = 'cisco-ios' as const;
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-/** A fact before its origin is added. */
-export type Draft = DistributiveOmit<Fact, 'format' | 'lines'>;
+export { Collector, type Draft } from '../../parse/show.ts';
 
 // An address as IOS prints it: IPv4, IPv6 (with `::`), or a sanitised `x.x.x.x`.
 // Sample: "10.1.1.2", "2001:DB8::2", "x.x.x.x"
 export const ADDR = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}|[xX](?:\.[xX]){3}|[0-9xX]{1,3}(?:\.[0-9xX]{1,3}){3})`;
-
-/** Collects facts and claimed lines for one parser. */
-export class Collector {
-  readonly facts: Fact[] = [];
-  readonly claimed = new Set<number>();
-  constructor(private readonly format: string) {}
-  /** Claims lines as understood. */
-  claim(...nos: readonly number[]): void {
-    for (const n of nos) this.claimed.add(n);
-  }
-  /** Adds a fact proven by the given lines (claimed too). */
-  add(draft: Draft, nos: readonly number[]): void {
-    const lines = [...new Set(nos)].sort((a, b) => a - b);
-    this.claim(...lines);
-    this.facts.push({ ...draft, format: this.format, lines } as Fact);
-  }
-}
 
 /** What a show parser supplies: its identity, a cheap marker and a reader over the lines. */
 export interface ShowSpec {
