@@ -22,3 +22,30 @@ export interface Parser {
   /** Reads every line it understands anywhere in the paste; never throws. */
   parse(lines: readonly Line[]): ParseResult;
 }
+
+/** What `readerParser` needs: identity, a marker any line of the output carries, and a reader. */
+export interface ReaderSpec {
+  readonly id: string;
+  readonly platform: Platform;
+  readonly command: string;
+  readonly marker: RegExp;
+  readonly read: (lines: readonly Line[]) => ParseResult;
+}
+
+/** A parser around a whole-paste reader: detected by marker; a reader bug yields nothing, never a throw. */
+export function readerParser(spec: ReaderSpec): Parser {
+  const { id, platform, command, marker, read } = spec;
+  return {
+    id,
+    platform,
+    command,
+    detect: (lines) => lines.some((l) => marker.test(l.text)),
+    parse(lines) {
+      try {
+        return read(lines);
+      } catch {
+        return { facts: [], claimed: new Set() };
+      }
+    },
+  };
+}

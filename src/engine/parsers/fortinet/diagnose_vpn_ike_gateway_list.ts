@@ -8,7 +8,7 @@ import type { Fact, IkeSaFact } from '../../../knowledge/facts.ts';
 import type { Role } from '../../../knowledge/schema.ts';
 import type { Line } from '../../parse/lines.ts';
 import { signal } from '../../parse/table.ts';
-import type { ParseResult, Parser } from '../../parse/types.ts';
+import { readerParser, type ParseResult, type Parser } from '../../parse/types.ts';
 
 const ID = 'fortigate-diagnose-vpn-ike-gateway-list';
 
@@ -180,16 +180,10 @@ function parse(lines: readonly Line[]): ParseResult {
 }
 
 /** `diagnose vpn ike gateway list` on FortiOS. */
-export const diagnoseVpnIkeGatewayList: Parser = {
+export const diagnoseVpnIkeGatewayList: Parser = readerParser({
   id: ID,
   platform: 'fortigate',
   command: 'diagnose vpn ike gateway list',
-  detect: (lines) => lines.some((l) => MARKER.test(l.text)),
-  parse(lines) {
-    try {
-      return parse(lines);
-    } catch {
-      return { facts: [], claimed: new Set() };
-    }
-  },
-};
+  marker: MARKER,
+  read: parse,
+});

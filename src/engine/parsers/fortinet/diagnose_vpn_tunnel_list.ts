@@ -7,7 +7,7 @@
  */
 import type { Fact, IpsecSaFact } from '../../../knowledge/facts.ts';
 import type { Line } from '../../parse/lines.ts';
-import type { ParseResult, Parser } from '../../parse/types.ts';
+import { readerParser, type ParseResult, type Parser } from '../../parse/types.ts';
 
 const ID = 'fortigate-diagnose-vpn-tunnel-list';
 
@@ -216,16 +216,10 @@ function parse(lines: readonly Line[]): ParseResult {
 }
 
 /** `diagnose vpn tunnel list` on FortiOS. */
-export const diagnoseVpnTunnelList: Parser = {
+export const diagnoseVpnTunnelList: Parser = readerParser({
   id: ID,
   platform: 'fortigate',
   command: 'diagnose vpn tunnel list',
-  detect: (lines) => lines.some((l) => MARKER.test(l.text)),
-  parse(lines) {
-    try {
-      return parse(lines);
-    } catch {
-      return { facts: [], claimed: new Set() };
-    }
-  },
-};
+  marker: MARKER,
+  read: parse,
+});

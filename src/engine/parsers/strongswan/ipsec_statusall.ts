@@ -13,7 +13,7 @@ import type {
   SessionFact,
 } from '../../../knowledge/facts.ts';
 import type { Line } from '../../parse/lines.ts';
-import type { ParseResult, Parser } from '../../parse/types.ts';
+import { readerParser, type ParseResult, type Parser } from '../../parse/types.ts';
 
 const ID = 'strongswan-ipsec-statusall';
 
@@ -368,16 +368,10 @@ function parse(lines: readonly Line[]): ParseResult {
 }
 
 /** `ipsec statusall` / `ipsec status` on strongSwan (stroke). */
-export const ipsecStatusall: Parser = {
+export const ipsecStatusall: Parser = readerParser({
   id: ID,
   platform: 'strongswan',
   command: 'ipsec statusall',
-  detect: (lines) => lines.some((l) => MARKER.test(l.text)),
-  parse(lines) {
-    try {
-      return parse(lines);
-    } catch {
-      return { facts: [], claimed: new Set() };
-    }
-  },
-};
+  marker: MARKER,
+  read: parse,
+});

@@ -7,7 +7,7 @@
  */
 import type { Fact, IkeSaFact, IpsecSaFact, SessionFact } from '../../../knowledge/facts.ts';
 import type { Line } from '../../parse/lines.ts';
-import type { ParseResult, Parser } from '../../parse/types.ts';
+import { readerParser, type ParseResult, type Parser } from '../../parse/types.ts';
 import { splitProposal } from './ipsec_statusall.ts';
 
 const ID = 'strongswan-swanctl-list-sas';
@@ -216,16 +216,10 @@ function parse(lines: readonly Line[]): ParseResult {
 }
 
 /** `swanctl --list-sas` on strongSwan. */
-export const swanctlListSas: Parser = {
+export const swanctlListSas: Parser = readerParser({
   id: ID,
   platform: 'strongswan',
   command: 'swanctl --list-sas',
-  detect: (lines) => lines.some((l) => MARKER.test(l.text)),
-  parse(lines) {
-    try {
-      return parse(lines);
-    } catch {
-      return { facts: [], claimed: new Set() };
-    }
-  },
-};
+  marker: MARKER,
+  read: parse,
+});
