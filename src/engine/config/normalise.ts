@@ -83,7 +83,12 @@ function splitPrefix(p: Prefix): [number | null, number] {
 
 /** The UTF-8 bytes of a text as lower-case hex (`cisco` → `636973636f`). */
 export function textToHex(text: string): string {
-  return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // encodeURIComponent yields the UTF-8 bytes as %XX; other characters are single ASCII bytes.
+  return encodeURIComponent(text).replace(
+    /%([0-9A-F]{2})|([^%])/g,
+    (_, hex: string | undefined, ch: string | undefined) =>
+      hex ? hex.toLowerCase() : (ch ?? '').charCodeAt(0).toString(16).padStart(2, '0'),
+  );
 }
 
 /** Normalises a hex key as written (`0x63 69 73`, `63:69:73`) to lower-case hex, or null. */
