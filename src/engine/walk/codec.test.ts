@@ -37,6 +37,7 @@ const state: fc.Arbitrary<WalkState> = fc.record({
     fc.record({
       findings: fc.array(fc.constantFrom<DiagnosisId>(...CATALOGUE), { maxLength: 5 }),
       context,
+      origin: fc.constantFrom('paste' as const, 'compare' as const),
     }),
   ),
 });
@@ -57,7 +58,7 @@ describe('URL codec', () => {
     fc.assert(fc.property(state, (s) => /^[A-Za-z0-9._-]+$/.test(encode(s))));
   });
 
-  it('reads a hand-written link', () => {
+  it('reads a version 1 link through the migration (evidence from a paste)', () => {
     const d = decode('1_CAip.fragmentationB_ai2i_ip.fragmentation_ip.peer-unreachable');
     expect(d).toEqual({
       ok: true,
@@ -76,7 +77,36 @@ describe('URL codec', () => {
             ikeVersion: 'ikev2',
             role: 'initiator',
           },
+          origin: 'paste',
         },
+      },
+    });
+  });
+
+  it('reads a hand-written version 2 link from a configuration comparison', () => {
+    expect(decode('2_C_aixxc_ipsec.pfs-mismatch')).toEqual({
+      ok: true,
+      state: {
+        trail: [{ kind: 'answer', index: 2 }],
+        evidence: {
+          findings: ['ipsec.pfs-mismatch'],
+          context: { platform: 'cisco-asa', peerPlatform: 'cisco-ios' },
+          origin: 'compare',
+        },
+      },
+    });
+  });
+
+  it('writes the current version and keeps a version 1 walk without evidence as it was', () => {
+    expect(encode({ trail: [{ kind: 'answer', index: 1 }], evidence: null })).toBe('2_B');
+    expect(decode('1_BA')).toEqual({
+      ok: true,
+      state: {
+        trail: [
+          { kind: 'answer', index: 1 },
+          { kind: 'answer', index: 0 },
+        ],
+        evidence: null,
       },
     });
   });
@@ -86,6 +116,9 @@ describe('URL codec', () => {
     ['garbage', 'damaged'],
     ['1_AB_zzzz', 'damaged'],
     ['1_AB_xxxx_not.a-diagnosis', 'damaged'],
+    ['2_AB_xxxx_ip.fragmentation', 'damaged'],
+    ['2_AB_xxxxq_ip.fragmentation', 'damaged'],
+    ['0_AB', 'damaged'],
     ['1_A%20B', 'damaged'],
     ['1_ip.', 'damaged'],
     [`${CODEC_VERSION + 1}_AB`, 'newer-version'],

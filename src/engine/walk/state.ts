@@ -11,10 +11,14 @@ export type Step =
   | { readonly kind: 'answer'; readonly index: number }
   | { readonly kind: 'jump'; readonly to: NodeId };
 
+/** Where applied evidence came from: a paste of device output, or a two-peer configuration check. */
+export type EvidenceOrigin = 'paste' | 'compare';
+
 /** Evidence applied from a paste: the ranked findings and what the paste said about the case. */
 export interface AppliedEvidence {
   readonly findings: readonly DiagnosisId[];
   readonly context: Context;
+  readonly origin: EvidenceOrigin;
 }
 
 /** The whole shareable state. */

@@ -7,7 +7,7 @@
 import type { DiagnosisId } from '../../knowledge/catalogue.ts';
 import type { Context, NodeId, Tree } from '../../knowledge/schema.ts';
 import { answersOf, resolve } from './resolve.ts';
-import type { Step, WalkState } from './state.ts';
+import type { EvidenceOrigin, Step, WalkState } from './state.ts';
 import { INITIAL_STATE } from './state.ts';
 
 /** What the user (or the evidence) can do. */
@@ -22,6 +22,8 @@ export type WalkEvent =
       readonly type: 'evidence';
       readonly findings: readonly DiagnosisId[];
       readonly context: Context;
+      /** Default `paste`. */
+      readonly origin?: EvidenceOrigin;
     }
   /** Forget the applied evidence, keep the walk. */
   | { readonly type: 'clear-evidence' };
@@ -67,7 +69,14 @@ export function transition(tree: Tree, state: WalkState, event: WalkEvent): Walk
         here.ok && here.node.id === lead
           ? state.trail
           : pushStep(state.trail, { kind: 'jump', to: lead as string as NodeId });
-      return { trail, evidence: { findings: [...event.findings], context: event.context } };
+      return {
+        trail,
+        evidence: {
+          findings: [...event.findings],
+          context: event.context,
+          origin: event.origin ?? 'paste',
+        },
+      };
     }
     case 'clear-evidence':
       return { ...state, evidence: null };
