@@ -13,10 +13,12 @@ import { App } from '../components/App.tsx';
 import { WizardPage } from '../components/wizard/WizardPage.tsx';
 import { StatesPage } from '../components/reference/StatesPage.tsx';
 import { NotifiesPage } from '../components/reference/NotifiesPage.tsx';
+import { RecentPage } from '../components/recent/RecentPage.tsx';
 
-/** The search parameters of the wizard route. */
+/** The search parameters of the wizard route: the walk, and the evidence excerpt when shared. */
 export interface WalkSearch {
   s?: string;
+  e?: string;
 }
 
 const rootRoute = createRootRoute({ component: App });
@@ -26,8 +28,10 @@ export const wizardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   // Kept as the raw string: the page decodes it and explains a refused link.
-  validateSearch: (search: Record<string, unknown>): WalkSearch =>
-    typeof search.s === 'string' ? { s: search.s } : {},
+  validateSearch: (search: Record<string, unknown>): WalkSearch => ({
+    ...(typeof search.s === 'string' ? { s: search.s } : {}),
+    ...(typeof search.e === 'string' ? { e: search.e } : {}),
+  }),
   component: WizardPage,
 });
 
@@ -49,6 +53,13 @@ export const notifiesRoute = createRoute({
   component: NotifiesPage,
 });
 
+/** Recent cases kept in this browser. */
+export const recentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/recent',
+  component: RecentPage,
+});
+
 // TanStack's default search serialiser is JSON-aware ("1" would be written as %221%22); the codec
 // writes plain [A-Za-z0-9._-], so plain URLSearchParams keep the link readable.
 const parseSearch = (str: string): Record<string, string> =>
@@ -63,7 +74,7 @@ const stringifySearch = (search: Record<string, unknown>): string => {
 
 /** The app router. */
 export const router = createRouter({
-  routeTree: rootRoute.addChildren([wizardRoute, statesRoute, notifiesRoute]),
+  routeTree: rootRoute.addChildren([wizardRoute, statesRoute, notifiesRoute, recentRoute]),
   history: createHashHistory(),
   parseSearch,
   stringifySearch,

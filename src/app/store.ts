@@ -1,11 +1,12 @@
 /**
- * What is not shared in the link: the draft paste and the theme. One store
+ * What is not shared in the link: the draft paste, the theme and the recent cases. One store
  * from typed slices, persisted in localStorage. Storage that is full, missing
  * or holds garbage never breaks the page: the store keeps working in memory
  * and says so.
  */
 import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { readRecent, upsertRecent, type RecentCase } from '../engine/share/recent.ts';
 
 /** The theme the user picked; `system` follows the OS. */
 export type ThemeChoice = 'light' | 'dark' | 'system';
@@ -23,8 +24,15 @@ interface StorageSlice {
   storageProblem: string | null;
   dismissStorageProblem: () => void;
 }
+interface RecentSlice {
+  /** Cases kept in this browser only, newest first. */
+  recent: RecentCase[];
+  saveRecent: (c: RecentCase) => void;
+  removeRecent: (id: string) => void;
+  clearRecent: () => void;
+}
 /** The whole store. */
-export type AppState = DraftSlice & ThemeSlice & StorageSlice;
+export type AppState = DraftSlice & ThemeSlice & StorageSlice & RecentSlice;
 
 const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set) => ({
   draft: '',
@@ -37,6 +45,13 @@ const createThemeSlice: StateCreator<AppState, [], [], ThemeSlice> = (set) => ({
 const createStorageSlice: StateCreator<AppState, [], [], StorageSlice> = (set) => ({
   storageProblem: null,
   dismissStorageProblem: () => set({ storageProblem: null }),
+});
+
+const createRecentSlice: StateCreator<AppState, [], [], RecentSlice> = (set) => ({
+  recent: [],
+  saveRecent: (c) => set((s) => ({ recent: upsertRecent(s.recent, c) })),
+  removeRecent: (id) => set((s) => ({ recent: s.recent.filter((c) => c.id !== id) })),
+  clearRecent: () => set({ recent: [] }),
 });
 
 // Problems found while the store is being created (hydration) are held until it exists.
@@ -86,6 +101,7 @@ export const useApp = create<AppState>()(
       ...createDraftSlice(...a),
       ...createThemeSlice(...a),
       ...createStorageSlice(...a),
+      ...createRecentSlice(...a),
     }),
     {
       name: 'ipsec-triage',
@@ -96,6 +112,7 @@ export const useApp = create<AppState>()(
       partialize: (s) => ({
         draft: s.draft.length <= MAX_PERSISTED_DRAFT ? s.draft : '',
         theme: s.theme,
+        recent: s.recent,
       }),
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<AppState>;
@@ -106,6 +123,7 @@ export const useApp = create<AppState>()(
             p.theme === 'light' || p.theme === 'dark' || p.theme === 'system'
               ? p.theme
               : current.theme,
+          recent: readRecent(p.recent),
         };
       },
     },

@@ -37,6 +37,9 @@ export function App() {
           <Link to="/reference/ikev2-notifies" className={link}>
             IKEv2 notifies
           </Link>
+          <Link to="/recent" className={link}>
+            Recent cases
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-2">
           <CopyLink />

@@ -1,5 +1,8 @@
 /** The wizard page: stage bar, the current step, the answers so far, and the paste panel beside it. */
 import { useEffect } from 'react';
+import { useApp } from '../../app/store.ts';
+import { encode } from '../../engine/walk/codec.ts';
+import { recentEntry } from '../../engine/share/recent.ts';
 import { PastePanel } from '../paste/PastePanel.tsx';
 import { DiagnosisView } from './DiagnosisView.tsx';
 import { LinkProblem } from './LinkProblem.tsx';
@@ -18,6 +21,7 @@ export function WizardPage() {
   useEffect(() => {
     document.title = node.kind === 'diagnosis' ? `${node.title} · IPsec Triage` : 'IPsec Triage';
   }, [node]);
+  useSaveRecent(walk);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section aria-label="Troubleshooting steps" className="min-w-0">
@@ -33,4 +37,24 @@ export function WizardPage() {
       <PastePanel evidence={state.evidence} currentNode={node.id} dispatch={dispatch} />
     </div>
   );
+}
+
+/** Keeps the case among the recent ones whenever the walk reaches a diagnosis. */
+function useSaveRecent({ state, resolved, excerpt, problem }: ReturnType<typeof useWalk>) {
+  const saveRecent = useApp((s) => s.saveRecent);
+  const s = problem === null ? encode(state) : null;
+  const { node } = resolved;
+  useEffect(() => {
+    if (s === null || node.kind !== 'diagnosis') return;
+    const draft = useApp.getState().draft;
+    saveRecent(
+      recentEntry({
+        s,
+        ...(excerpt ? { e: excerpt } : {}),
+        title: node.title,
+        savedAt: new Date().toISOString(),
+        ...(state.evidence && draft ? { paste: draft } : {}),
+      }),
+    );
+  }, [s, node, excerpt, state.evidence, saveRecent]);
 }

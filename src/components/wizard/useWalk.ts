@@ -17,12 +17,14 @@ export interface Walk {
   readonly resolved: Extract<Resolved, { ok: true }>;
   /** Why the link was refused, when it was. */
   readonly problem: DecodeProblem | 'stale' | null;
+  /** The evidence excerpt parameter as found in the link, not yet read. */
+  readonly excerpt: string | undefined;
   readonly dispatch: (event: WalkEvent) => void;
 }
 
 /** Reads and moves the walk held in the URL. */
 export function useWalk(): Walk {
-  const { s } = wizardRoute.useSearch();
+  const { s, e } = wizardRoute.useSearch();
   const navigate = useNavigate({ from: wizardRoute.fullPath });
   const { state, resolved, problem } = useMemo(() => {
     if (s === undefined)
@@ -44,10 +46,12 @@ export function useWalk(): Walk {
     (event: WalkEvent) => {
       const next = transition(TREE, state, event);
       if (next === state && problem === null) return;
-      void navigate({ search: { s: encode(next) } });
+      // The excerpt belongs to the evidence it came with: new evidence or none drops it.
+      const keepExcerpt = e !== undefined && next.evidence !== null && event.type !== 'evidence';
+      void navigate({ search: { s: encode(next), ...(keepExcerpt ? { e } : {}) } });
     },
-    [navigate, state, problem],
+    [navigate, state, problem, e],
   );
   if (!resolved.ok) throw new Error('The tree root does not resolve'); // caught by the tree tests
-  return { state, resolved, problem, dispatch };
+  return { state, resolved, problem, dispatch, excerpt: e };
 }
