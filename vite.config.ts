@@ -9,7 +9,8 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss(), viteSingleFile()],
-  worker: { format: 'es' },
+  // A classic (iife) worker: Chromium refuses a module worker from a blob: URL on a file:// page.
+  worker: { format: 'iife' },
   test: {
     include: ['src/**/*.test.ts', 'fixtures/**/*.test.ts'],
     testTimeout: 20_000,

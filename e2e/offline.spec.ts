@@ -44,6 +44,15 @@ test('the single file works opened from disk (file://)', async ({ page }) => {
     'data-node-id',
     'setup.q.ike-version',
   );
+  // The analysis runs in a Web Worker started from the inlined code: it must start from disk too.
+  await page
+    .getByRole('textbox', { name: 'Device output' })
+    .fill("%CRYPTO-4-RECVD_PKT_NOT_IPSEC: Rec'd packet not an IPSEC packet.");
+  await page.getByRole('button', { name: 'Diagnose' }).click();
+  await expect(page.locator('[data-node-id]')).toHaveAttribute(
+    'data-node-id',
+    'ip.crypto-map-wrong-interface',
+  );
   expect(errors).toEqual([]);
 });
 

@@ -6,7 +6,7 @@ import { RULES } from '../knowledge/rules/index.ts';
 import type { Context } from '../knowledge/schema.ts';
 import { classify, type Finding } from './classify/classify.ts';
 import { inferContext } from './classify/context.ts';
-import { parsePaste, type InputSpan, type ParsedPaste } from './parse/run.ts';
+import { parsePaste, type InputSpan, type ParsedPaste, type Progress } from './parse/run.ts';
 import { PARSERS } from './parsers/registry.ts';
 
 /** What `diagnose` answers. */
@@ -17,8 +17,8 @@ export interface Diagnosis {
 }
 
 /** Parses a paste with every registered parser. */
-export function parse(text: string): ParsedPaste {
-  return parsePaste(text, PARSERS);
+export function parse(text: string, onProgress?: Progress): ParsedPaste {
+  return parsePaste(text, PARSERS, onProgress);
 }
 
 /** Classifies parsed facts. */
@@ -32,8 +32,8 @@ export function diagnoseParsed(parsed: ParsedPaste): Diagnosis {
 }
 
 /** Parses and classifies a paste. Never throws. */
-export function diagnose(text: string): Diagnosis {
-  return diagnoseParsed(parse(text));
+export function diagnose(text: string, onProgress?: Progress): Diagnosis {
+  return diagnoseParsed(parse(text, onProgress));
 }
 
 /** The facts of a paste grouped by kind, as `cli parse` prints them. */

@@ -3,15 +3,16 @@
  * text, the page jumps to the leading diagnosis and marks the proving lines.
  * The text stays in this browser; only the findings' IDs go into the link.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { NodeId } from '../../knowledge/schema.ts';
-import { diagnose } from '../../engine/diagnose.ts';
 import type { AppliedEvidence } from '../../engine/walk/state.ts';
 import type { WalkEvent } from '../../engine/walk/transition.ts';
 import { useApp } from '../../app/store.ts';
 import { EvidenceLines } from './EvidenceLines.tsx';
 import { Findings } from './Findings.tsx';
 import { Recognised } from './Recognised.tsx';
+import { AnalysisProgress } from './AnalysisProgress.tsx';
+import { useDiagnosis, type AnalysisRequest } from './useDiagnosis.ts';
 
 /** Props: the evidence applied in the link, the node on screen, and the walk's dispatch. */
 export function PastePanel({
@@ -26,8 +27,12 @@ export function PastePanel({
   const draft = useApp((s) => s.draft);
   const setDraft = useApp((s) => s.setDraft);
   // The text last analysed: after a reload with evidence in the link, the saved draft is it.
-  const [analysed, setAnalysed] = useState<string | null>(() => (evidence && draft ? draft : null));
-  const result = useMemo(() => (analysed === null ? null : diagnose(analysed)), [analysed]);
+  const [request, setRequest] = useState<AnalysisRequest | null>(() =>
+    evidence && draft ? { text: draft } : null,
+  );
+  const analysed = request?.text ?? null;
+  const { status, cancel } = useDiagnosis(request);
+  const result = status.kind === 'done' ? status.result : null;
   const pendingApply = useRef(false);
 
   useEffect(() => {
@@ -43,7 +48,7 @@ export function PastePanel({
 
   const analyse = (text: string) => {
     pendingApply.current = true;
-    setAnalysed(text);
+    setRequest({ text });
   };
   const current = result?.findings.find((f) => f.diagnosis === currentNode) ?? null;
 
@@ -85,7 +90,7 @@ export function PastePanel({
           type="button"
           onClick={() => {
             setDraft('');
-            setAnalysed(null);
+            setRequest(null);
             if (evidence) dispatch({ type: 'clear-evidence' });
           }}
           className="rounded border border-slate-300 px-3 py-1 dark:border-slate-600"
@@ -93,6 +98,7 @@ export function PastePanel({
           Clear
         </button>
       </div>
+      <AnalysisProgress status={status} cancel={cancel} />
       {result && <Recognised result={result} />}
       {result && result.findings.length > 0 && (
         <Findings findings={result.findings} currentNode={currentNode} dispatch={dispatch} />

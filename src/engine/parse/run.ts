@@ -27,12 +27,20 @@ export interface ParsedPaste {
   readonly unrecognized: readonly number[];
 }
 
+/** Told after each parser has run: `done` of `total` parsers. */
+export type Progress = (done: number, total: number) => void;
+
 /** Parses a paste with the given parsers, most specific first. Never throws. */
-export function parsePaste(text: string, parsers: readonly Parser[]): ParsedPaste {
+export function parsePaste(
+  text: string,
+  parsers: readonly Parser[],
+  onProgress?: Progress,
+): ParsedPaste {
   const lines = toLines(text);
   const facts: Fact[] = [];
   const lineFormat = new Map<number, string>();
-  for (const parser of parsers) {
+  for (const [i, parser] of parsers.entries()) {
+    onProgress?.(i, parsers.length);
     let result;
     try {
       if (!parser.detect(lines)) continue;
