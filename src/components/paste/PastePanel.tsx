@@ -3,7 +3,6 @@
  * text, the page jumps to the leading diagnosis and marks the proving lines.
  * The text stays in this browser; only the findings' IDs go into the link.
  */
-import { useEffect, useRef, useState } from 'react';
 import type { NodeId } from '../../knowledge/schema.ts';
 import type { AppliedEvidence } from '../../engine/walk/state.ts';
 import type { WalkEvent } from '../../engine/walk/transition.ts';
@@ -12,44 +11,23 @@ import { EvidenceLines } from './EvidenceLines.tsx';
 import { Findings } from './Findings.tsx';
 import { Recognised } from './Recognised.tsx';
 import { AnalysisProgress } from './AnalysisProgress.tsx';
-import { useDiagnosis, type AnalysisRequest } from './useDiagnosis.ts';
+import type { PasteAnalysis } from './usePasteAnalysis.ts';
 
-/** Props: the evidence applied in the link, the node on screen, and the walk's dispatch. */
+/** Props: the evidence applied in the link, the node on screen, the analysis and the walk's dispatch. */
 export function PastePanel({
   evidence,
   currentNode,
+  analysis,
   dispatch,
 }: {
   evidence: AppliedEvidence | null;
   currentNode: NodeId;
+  analysis: PasteAnalysis;
   dispatch: (e: WalkEvent) => void;
 }) {
   const draft = useApp((s) => s.draft);
   const setDraft = useApp((s) => s.setDraft);
-  // The text last analysed: after a reload with evidence in the link, the saved draft is it.
-  const [request, setRequest] = useState<AnalysisRequest | null>(() =>
-    evidence && draft ? { text: draft } : null,
-  );
-  const analysed = request?.text ?? null;
-  const { status, cancel } = useDiagnosis(request);
-  const result = status.kind === 'done' ? status.result : null;
-  const pendingApply = useRef(false);
-
-  useEffect(() => {
-    if (!pendingApply.current || result === null) return;
-    pendingApply.current = false;
-    if (result.findings.length > 0)
-      dispatch({
-        type: 'evidence',
-        findings: result.findings.map((f) => f.diagnosis),
-        context: result.context,
-      });
-  }, [result, dispatch]);
-
-  const analyse = (text: string) => {
-    pendingApply.current = true;
-    setRequest({ text });
-  };
+  const { analysed, status, cancel, result, analyse } = analysis;
   const current = result?.findings.find((f) => f.diagnosis === currentNode) ?? null;
 
   return (
@@ -90,8 +68,7 @@ export function PastePanel({
           type="button"
           onClick={() => {
             setDraft('');
-            setRequest(null);
-            if (evidence) dispatch({ type: 'clear-evidence' });
+            analysis.clear();
           }}
           className="rounded border border-slate-300 px-3 py-1 dark:border-slate-600"
         >

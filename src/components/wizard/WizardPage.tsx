@@ -4,6 +4,7 @@ import { useApp } from '../../app/store.ts';
 import { encode } from '../../engine/walk/codec.ts';
 import { recentEntry } from '../../engine/share/recent.ts';
 import { PastePanel } from '../paste/PastePanel.tsx';
+import { usePasteAnalysis } from '../paste/usePasteAnalysis.ts';
 import { DiagnosisView } from './DiagnosisView.tsx';
 import { LinkProblem } from './LinkProblem.tsx';
 import { QuestionView } from './QuestionView.tsx';
@@ -22,6 +23,7 @@ export function WizardPage() {
     document.title = node.kind === 'diagnosis' ? `${node.title} · IPsec Triage` : 'IPsec Triage';
   }, [node]);
   useSaveRecent(walk);
+  const analysis = usePasteAnalysis(state.evidence, dispatch);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section aria-label="Troubleshooting steps" className="min-w-0">
@@ -34,7 +36,12 @@ export function WizardPage() {
           <DiagnosisView node={node} context={context} dispatch={dispatch} />
         )}
       </section>
-      <PastePanel evidence={state.evidence} currentNode={node.id} dispatch={dispatch} />
+      <PastePanel
+        evidence={state.evidence}
+        currentNode={node.id}
+        analysis={analysis}
+        dispatch={dispatch}
+      />
     </div>
   );
 }
