@@ -20,15 +20,15 @@ import {
 } from './fortigate/reader.ts';
 
 // "config vpn ipsec phase1-interface" (also "config vpn ipsec phase1" for policy-based VPNs)
-const PHASE1_BLOCK = /^\s*config vpn ipsec phase1(?:-interface)?\s*$/m;
+const PHASE1_BLOCK = /^[ \t]*config vpn ipsec phase1(?:-interface)?[ \t]*$/m;
 // "    set remote-gw 203.0.113.2"
-const REMOTE_GW = /^\s*set remote-gw /m;
+const REMOTE_GW = /^[ \t]*set remote-gw /m;
 // "    set psksecret ENC Hs7K…"
-const PSKSECRET = /^\s*set psksecret /m;
+const PSKSECRET = /^[ \t]*set psksecret /m;
 // "config system interface"
-const SYSTEM_INTERFACE = /^\s*config system interface\s*$/m;
+const SYSTEM_INTERFACE = /^[ \t]*config system interface[ \t]*$/m;
 // "    edit "port1"" then "    set vdom "root"" — FortiOS's own shape, rare elsewhere
-const SET_VDOM = /^\s*set vdom "/m;
+const SET_VDOM = /^[ \t]*set vdom "/m;
 
 /** The sections this parser reads; other sections' lines count as unread. */
 const READ_SECTIONS = [
