@@ -20,8 +20,9 @@ const KEY_SIZES = new Set(['128', '192', '256']);
 export function isakmpCipher(args: readonly string[]): Algorithm | null {
   const [name, size] = args;
   if (name === 'des' || name === '3des') return name;
-  if (name === 'aes') return `aes-${size && KEY_SIZES.has(size) ? size : '128'}`;
-  return null;
+  if (name !== 'aes') return null;
+  if (size === undefined) return 'aes-128';
+  return KEY_SIZES.has(size) ? `aes-${size}` : null;
 }
 
 const HASHES: Record<string, Algorithm> = {
