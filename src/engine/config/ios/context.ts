@@ -36,7 +36,15 @@ export function note(ctx: Ctx, message: string, lines: Lines): void {
   ctx.notes.push({ message, lines });
 }
 
-/** The words after the first `n`, as written. */
-export function rest(node: Node, n: number): string {
-  return node.words.slice(n).join(' ');
+/** Words that mark a statement as carrying a secret. */
+const SECRET_WORDS = new Set(['key', 'pre-shared-key', 'password', 'secret']);
+
+/**
+ * A statement quoted for a note (`"encr aes 512"`), or only its line number when any of its words
+ * could introduce a secret (a key line mis-indented under a policy must not end up in a note).
+ */
+export function quote(node: Node): string {
+  return node.key.some((w) => SECRET_WORDS.has(w))
+    ? `line ${node.line}`
+    : `"${node.words.join(' ')}"`;
 }

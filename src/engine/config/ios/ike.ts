@@ -6,7 +6,7 @@
  */
 import type { IkeProposal } from '../model.ts';
 import { dhGroup, hashWord, ikev2Cipher, isakmpCipher } from './algorithms.ts';
-import { note, use, type Ctx } from './context.ts';
+import { note, quote, use, type Ctx } from './context.ts';
 import { is, NUMBER, type Node } from './tree.ts';
 
 /**
@@ -47,7 +47,7 @@ export function readIsakmpPolicy(node: Node, ctx: Ctx): IkeProposal {
     else if (kw === 'group' && dhGroup(arg) !== null) [group, ok] = [dhGroup(arg) ?? 0, true];
     else if (kw === 'lifetime' && NUMBER.test(arg)) [lifetime, ok] = [Number(arg), true];
     if (ok) lines.push(...use(ctx, c));
-    else note(ctx, `isakmp policy ${name}: "${c.words.join(' ')}" not understood`, [c.line]);
+    else note(ctx, `isakmp policy ${name}: ${quote(c)} not understood`, [c.line]);
   }
   const defaulted = [
     encryption ? '' : 'encryption',
@@ -85,7 +85,7 @@ export function readIkev2Proposal(node: Node, ctx: Ctx): IkeProposal {
     else if (kw === 'integrity' || kw === 'prf') read = args.map(hashWord);
     else if (kw === 'group') read = args.map(dhGroup);
     if (read.length === 0 || read.some((r) => r === null)) {
-      note(ctx, `ikev2 proposal ${name}: "${c.words.join(' ')}" not understood`, [c.line]);
+      note(ctx, `ikev2 proposal ${name}: ${quote(c)} not understood`, [c.line]);
       continue;
     }
     if (kw === 'group') groups.push(...(read as number[]));

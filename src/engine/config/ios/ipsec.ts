@@ -5,7 +5,7 @@
 import type { Connection, EspProposal, Interface, Selector } from '../model.ts';
 import { toPrefix } from '../normalise.ts';
 import { transforms } from './algorithms.ts';
-import { note, use, type Ctx } from './context.ts';
+import { note, quote, use, type Ctx } from './context.ts';
 import { resolveAddress } from './interfaces.ts';
 import {
   ikeSide,
@@ -70,9 +70,7 @@ export function readIpsecProfile(node: Node, ctx: Ctx): IpsecProfile {
   for (const c of node.children) {
     if (readPolicyLine(d, c, ctx, `ipsec profile ${name}`)) continue;
     if (c.key[0] === 'set' && (c.key[1] === 'peer' || c.key[1] === 'match'))
-      note(ctx, `ipsec profile ${name}: "${c.words.join(' ')}" has no effect in an IPsec profile`, [
-        c.line,
-      ]);
+      note(ctx, `ipsec profile ${name}: ${quote(c)} has no effect in an IPsec profile`, [c.line]);
     else if (c.key[0] === 'responder-only')
       note(ctx, `ipsec profile ${name} is responder-only: this side never initiates`, [c.line]);
   }

@@ -40,6 +40,22 @@ describe('pastes that lost their shape', () => {
     expect(cfg.unread).toBe(0);
   });
 
+  it('gives each key of a flattened IKEv2 keyring to the peer above it', () => {
+    const cfg = parse(
+      'crypto ikev2 keyring KR',
+      'peer A',
+      'address 192.0.2.1',
+      'pre-shared-key Key-A',
+      'peer B',
+      'address 192.0.2.2',
+      'pre-shared-key remote Key-B',
+    );
+    expect(cfg.keys.map((k) => [k.peer, k.direction, k.lines])).toEqual([
+      ['192.0.2.1', 'both', [4, 2, 3]],
+      ['192.0.2.2', 'remote', [7, 5, 6]],
+    ]);
+  });
+
   it('reads commands typed after config-mode prompts', () => {
     const cfg = parse(
       'R1(config)#crypto isakmp policy 10',
@@ -77,6 +93,16 @@ describe('pastes that lost their shape', () => {
 });
 
 describe('key encodings', () => {
+  it('regression: a key line indented under a policy is noted by line number, never quoted', () => {
+    const cfg = parse(
+      'crypto isakmp policy 10',
+      ' encr aes',
+      ' crypto isakmp key Mis-Indented-K3y address 192.0.2.1',
+    );
+    expect(cfg.notes).toEqual([{ message: 'isakmp policy 10: line 3 not understood', lines: [3] }]);
+    expect(JSON.stringify(cfg)).not.toContain('Mis-Indented-K3y');
+  });
+
   it('decodes a type 7 key to the same bytes as the plain text', () => {
     // IOS documents 0 and 6 for these commands; a type 7 string is decoded should a paste carry one.
     const cfg = parse('crypto keyring KR', ' pre-shared-key address 192.0.2.1 key 7 02050D480809');
