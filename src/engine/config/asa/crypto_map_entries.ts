@@ -23,7 +23,6 @@ export interface Entry {
   pfs?: { group: number | null; line: number };
   seconds?: number;
   kilobytes?: number;
-  lifetimeLine?: number;
   exchangeMode?: { mode: 'main' | 'aggressive'; line: number };
   connectionType?: { type: string; line: number };
   natTDisabled?: number;
@@ -104,8 +103,7 @@ function readSetting(e: Entry, s: Statement, w: readonly string[], negated: bool
   else if (what === 'ikev2' && lc[2] === 'ipsec-proposal')
     e.v2Proposals.push({ names: w.slice(3), line });
   else if (what === 'pfs') e.pfs = { group: readGroups(w.slice(2)).groups[0] ?? 2, line };
-  else if (what === 'security-association' && lc[2] === 'lifetime')
-    readLifetime(e, lc.slice(3), line);
+  else if (what === 'security-association' && lc[2] === 'lifetime') readLifetime(e, lc.slice(3));
   else if (
     what === 'ikev1' &&
     lc[2] === 'phase1-mode' &&
@@ -117,11 +115,10 @@ function readSetting(e: Entry, s: Statement, w: readonly string[], negated: bool
 }
 
 // "seconds 3600 kilobytes 100000", "kilobytes unlimited"
-function readLifetime(e: Entry, w: readonly string[], line: number): void {
+function readLifetime(e: Entry, w: readonly string[]): void {
   for (let i = 0; i + 1 < w.length; i += 2) {
     const n = integer(w[i + 1]);
     if (w[i] === 'seconds' && n !== undefined) e.seconds = n;
     if (w[i] === 'kilobytes' && n !== undefined) e.kilobytes = n;
   }
-  e.lifetimeLine = line;
 }

@@ -28,9 +28,10 @@ export interface Context {
   readonly tunnelGroups: readonly string[];
 }
 
-interface Lifetime {
-  seconds?: number;
-  kilobytes?: number;
+/** The global `crypto ipsec security-association lifetime` values and the line of each. */
+interface GlobalLifetime {
+  seconds?: { value: number; line: number };
+  kilobytes?: { value: number; line: number };
 }
 
 const DEFAULT_SECONDS = 28800;
@@ -77,7 +78,7 @@ function connection(
   e: Entry,
   bindings: readonly Binding[],
   via: readonly number[],
-  global: Lifetime & { lines: number[] },
+  global: GlobalLifetime,
 ): Connection {
   use(r, ...e.lines, ...via);
   const name = `${e.map} ${e.sequence}`;
@@ -120,7 +121,8 @@ function connection(
         ...e.lines,
         ...via,
         ...bindings.map((b) => b.line),
-        ...(e.lifetimeLine ? [] : global.lines),
+        ...(e.seconds === undefined && global.seconds ? [global.seconds.line] : []),
+        ...(e.kilobytes === undefined && global.kilobytes ? [global.kilobytes.line] : []),
       ]),
     ],
   };
@@ -153,11 +155,11 @@ function versions(
 function lifetimeOf(
   r: Reader,
   e: Entry,
-  global: Lifetime,
+  global: GlobalLifetime,
   label: string,
 ): { lifetimeSeconds: number; lifetimeKilobytes: number } {
-  const seconds = e.seconds ?? global.seconds;
-  const kilobytes = e.kilobytes ?? global.kilobytes;
+  const seconds = e.seconds ?? global.seconds?.value;
+  const kilobytes = e.kilobytes ?? global.kilobytes?.value;
   const missing = [
     ...(seconds === undefined ? [`${DEFAULT_SECONDS} s`] : []),
     ...(kilobytes === undefined ? [`${DEFAULT_KILOBYTES} KB`] : []),
@@ -174,17 +176,17 @@ function lifetimeOf(
 }
 
 // "crypto ipsec security-association lifetime seconds 28800", "… lifetime kilobytes 4608000"
-function globalLifetime(r: Reader): Lifetime & { lines: number[] } {
-  const out: Lifetime & { lines: number[] } = { lines: [] };
+function globalLifetime(r: Reader): GlobalLifetime {
+  const out: GlobalLifetime = {};
   for (const s of topLevel(r, 'crypto', 'ipsec', 'security-association', 'lifetime')) {
     for (let i = 4; i + 1 < s.words.length; i += 2) {
-      const n = integer(s.words[i + 1]);
-      if (word(s, i) === 'seconds' && n !== undefined) out.seconds = n;
-      if (word(s, i) === 'kilobytes' && n !== undefined) out.kilobytes = n;
+      const value = integer(s.words[i + 1]);
+      if (value === undefined) continue;
+      if (word(s, i) === 'seconds') out.seconds = { value, line: s.line };
+      if (word(s, i) === 'kilobytes') out.kilobytes = { value, line: s.line };
+      use(r, s.line);
     }
-    out.lines.push(s.line);
   }
-  use(r, ...out.lines);
   return out;
 }
 

@@ -29,9 +29,9 @@ const MARKERS: readonly (readonly [RegExp, number])[] = [
   [/^[ \t]+nameif \S/m, 3],
   [/^[ \t]+security-level \d/m, 3],
   // PIX 6 "nameif ethernet0 outside security0"
-  [/^nameif \S+ \S+ security\d/m, 5],
+  [/^nameif \S{1,40} \S{1,64} security\d/m, 5],
   // "tunnel-group 198.51.100.2 type ipsec-l2l"
-  [/^tunnel-group \S+ (?:type|ipsec-attributes|general-attributes)/m, 4],
+  [/^tunnel-group \S{1,64} (?:type|ipsec-attributes|general-attributes)/m, 4],
   // "crypto ikev1 policy 10", "crypto ikev1 enable outside"
   [/^crypto ikev1 (?:policy|enable) /m, 4],
   // "crypto ipsec ikev2 ipsec-proposal FORTIGATE"
