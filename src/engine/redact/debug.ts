@@ -19,10 +19,11 @@ import type { Span } from './types.ts';
 // Labels of secret values (case-insensitive):
 //   "SKEYSEED", "SKEYID_d", "Sk_ei secret", "SK_p", "shared Diffie Hellman secret", "DH secret",
 //   "DH private", "encryption initiator key", "integrity responder key", "encryption key Ka",
-//   "initial IV", "PPK", "prf(secret, keypad)", "responder SA seed", "Payload Nonce", "nonce",
+//   "initial IV", "PPK", "prf(secret, keypad)", "responder SA seed", "Payload Nonce", "nonce"
+//   (but not the payload list "KE (4) + NONCE (10)"),
 //   "Payload Hash", "HASH_I", "keymat"
 const SECRET_LABEL =
-  /\bSKEYSEED\b|\bSKEYID(?:_[dae])?\b|\bSK_(?:d|a[ir]?|e[ir]?|p[ir]?)\b|\bshared (?:Diffie Hellman |DH )?secret\b|\bDH (?:secret|private|shared)\b|\b(?:encryption|integrity) (?:initiator|responder) key\b|\bencryption key Ka\b|\binitial IV\b|\bPPK\b|\bprf\(secret|\bSA seed\b|\bnonce\b|\bpayload hash\b|\bhash payload\b|\bHASH_[IR]\b|\bkeymat\b/i;
+  /\bSKEYSEED\b|\bSKEYID(?:_[dae])?\b|\bSK_(?:d|a[ir]?|e[ir]?|p[ir]?)\b|\bshared (?:Diffie Hellman |DH )?secret\b|\bDH (?:secret|private|shared)\b|\b(?:encryption|integrity) (?:initiator|responder) key\b|\bencryption key Ka\b|\binitial IV\b|\bPPK\b|\bprf\(secret|\bSA seed\b|\bnonce\b(?! ?\()|\bpayload hash\b|\bhash payload\b|\bHASH_[IR]\b|\bkeymat\b/i;
 // A hex value on the same line after a label: "SKEYID_d: 0123456789abcdef…", "nonce 32:5A…"
 const INLINE_HEX = /(?:0x)?[0-9A-Fa-f]{16,}|[0-9A-Fa-f]{2}(?:[ :][0-9A-Fa-f]{2}){7}/;
 // FortiGate: "ISAKMP SA 9b6c…/1e2f… key 16:0A1B…", "IPsec SA dec spi 5a3c7e21 key 16:7F1E… auth 32:0E2C…"
@@ -116,11 +117,14 @@ function hexSuffix(line: string, end: number, started: boolean): number {
     while (i > 0 && isSpaceChar(line.charCodeAt(i - 1))) i--;
   }
   if (tokens === 0) return -1;
-  if (!started && !((tokens >= 2 && digits >= 8) || digits >= 16)) return -1;
-  // What precedes the bytes must look like a log prefix: nothing, or ending in "]", ">" or ":".
   let p = first;
   while (p > 0 && isSpaceChar(line.charCodeAt(p - 1))) p--;
   const before = p > 0 ? line.charAt(p - 1) : '';
+  // A lone token is a dump line only on a line of its own ("      ab", FortiGate's wrapped
+  // "280D0000…"); "total length : 92" is not one.
+  if (tokens === 1) return before === '' && (started || digits >= 16) ? first : -1;
+  if (!started && digits < 8) return -1;
+  // What precedes the bytes must look like a log prefix: nothing, or ending in "]", ">" or ":".
   return before === '' || before === ']' || before === '>' || before === ':' ? first : -1;
 }
 

@@ -134,7 +134,7 @@ function dumpLine(line: string, state: TextState, out: Span[]): void {
   }
 }
 
-/** Sorts secret spans and joins the ones that overlap (the first one's kind stays). */
+/** Sorts secret spans and joins the ones that overlap (a specific kind wins over other-secret). */
 function mergeSecrets(spans: Span[]): Span[] {
   const sorted = spans
     .filter((s) => s.end > s.start)
@@ -142,8 +142,10 @@ function mergeSecrets(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
-    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      if (last.kind === 'other-secret') last.kind = s.kind;
+    } else out.push({ ...s });
   }
   return out;
 }

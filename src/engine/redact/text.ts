@@ -46,6 +46,8 @@ const PROMPT =
 const NO_PREFIX = /^no[ \t]+/;
 // IOS archive log: "%PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:crypto isakmp key …"
 const LOGGED_COMMAND = 'logged command:';
+// IOS `show archive log config all`: "    1     1        netadmin@vty0     |crypto isakmp key …"
+const ARCHIVE_ROW = /^[ \t]*\d{1,9}[ \t]+\d{1,9}[ \t]+\S{1,100}[ \t]+\|/;
 // ASA 111008/111010: "User 'enable_15' executed the 'crypto isakmp key …' command."
 const ASA_EXECUTED = /\bexecuted (?:the )?'/;
 
@@ -55,7 +57,7 @@ export function statementStart(line: string): number {
   let at: number;
   if (logged >= 0) at = logged + LOGGED_COMMAND.length;
   else {
-    const executed = ASA_EXECUTED.exec(line);
+    const executed = ASA_EXECUTED.exec(line) ?? ARCHIVE_ROW.exec(line);
     at = executed ? executed.index + executed[0].length : (PROMPT.exec(line)?.[0].length ?? 0);
   }
   at = skipBlanks(line, at);

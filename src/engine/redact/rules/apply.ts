@@ -81,7 +81,9 @@ const XML_KIND: Readonly<Record<string, SecretKind>> = {
 export function formSecrets(line: string, lower: string, out: Span[]): void {
   if (lower.includes('$9$') || lower.includes('-aq==')) {
     for (const m of line.matchAll(ENCRYPTED_TOKEN)) {
-      out.push({ start: m.index, end: wordEnd(line, m.index, true), kind: 'other-secret' });
+      const end = wordEnd(line, m.index, true);
+      const tag = line.indexOf('<', m.index);
+      out.push({ start: m.index, end: tag >= 0 && tag < end ? tag : end, kind: 'other-secret' });
     }
   }
   if (lower.includes(SECRET_DATA)) quotedSecrets(line, out);
