@@ -12,6 +12,7 @@ import { addressBook } from './addresses.ts';
 import type { Binding } from './crypto_map_entries.ts';
 import { connections } from './crypto_maps.ts';
 import { espProposals } from './esp.ts';
+import { globalNotes } from './globals.ts';
 import { ikeProposals } from './ike.ts';
 import { hostname, ikeEnabled, interfaces, routes } from './interfaces.ts';
 import { natRules } from './nat.ts';
@@ -54,11 +55,14 @@ const MARKERS: readonly (readonly [RegExp, number])[] = [
   [/^crypto isakmp enable /m, 3],
 ];
 
-/** How strongly the text looks like an ASA/PIX configuration, 0 … 1 (the weights present / 10). */
+/**
+ * How strongly the text looks like an ASA/PIX configuration: the sum of the weights of the
+ * markers present (0 = none; a full `show running-config` scores 30–50). Unbounded like the IOS
+ * parser's line count, so an ASA text beats the few IOS-looking lines it shares with IOS.
+ */
 export function sniffAsa(text: string): number {
   const prepared = prepare(text).text;
-  const sum = MARKERS.reduce((n, [re, weight]) => n + (re.test(prepared) ? weight : 0), 0);
-  return Math.min(1, sum / 10);
+  return MARKERS.reduce((n, [re, weight]) => n + (re.test(prepared) ? weight : 0), 0);
 }
 
 /** Reads an ASA/PIX configuration; never throws. */
@@ -98,6 +102,7 @@ function read(text: string): PeerConfig {
     tunnelGroups: groups.names,
   });
   const nat = natRules(r, book, acls);
+  globalNotes(r);
   const defined = new Set(esp.map((p) => p.name));
   for (const c of maps.connections) {
     const missing = c.espProposals.filter((n) => !defined.has(n));

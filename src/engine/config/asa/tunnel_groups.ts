@@ -7,7 +7,7 @@
  * passphrase, as `8 <encrypted>` (`encrypted`). The key text itself goes nowhere but `bytesHex`.
  *
  * A tunnel group named after an address is the one the ASA picks for that peer; `DefaultL2LGroup`
- * takes any peer without one of its own (its keys get peer `any`).
+ * takes any peer without one of its own (its keys get peer `any`, its profile no match).
  */
 import type { IkeVersion } from '../../../knowledge/schema.ts';
 import type { Statement } from '../blocks.ts';
@@ -148,7 +148,9 @@ function isDefaultGroup(name: string): boolean {
 }
 
 function profilesOf(g: Group): IkeProfile[] {
-  const matches: IdentityMatch[] = [groupMatch(g)];
+  // DefaultL2LGroup is the fallback for peers without a group of their own, not a competing
+  // match: it gets no match statement (a match on `any` would look like an overlap).
+  const matches: IdentityMatch[] = isDefaultGroup(g.name) ? [] : [groupMatch(g)];
   return [...g.versions].sort().map((version) => ({
     name: g.name,
     version,
@@ -162,7 +164,6 @@ function profilesOf(g: Group): IkeProfile[] {
 
 function groupMatch(g: Group): IdentityMatch {
   const lines = [g.lines[0] ?? 0];
-  if (isDefaultGroup(g.name)) return { kind: 'address', value: 'any', lines };
   if (isIpv4(g.name)) return { kind: 'address', value: `${g.name}/32`, lines };
   if (g.name.includes(':')) return { kind: 'address', value: `${g.name.toLowerCase()}/128`, lines };
   // Named groups are matched by the peer's IKE ID (aggressive mode) or certificate OU.
