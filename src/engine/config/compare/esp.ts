@@ -10,7 +10,7 @@
 import type { IkeVersion, Platform } from '../../../knowledge/schema.ts';
 import type { Connection, EspProposal } from '../model.ts';
 import { gmacToGcm, groupStrength, isCombinedMode, meets, overlap, words } from './algorithms.ts';
-import { TOPIC, cite } from './focus.ts';
+import { TOPIC, cite, citeOnly } from './focus.ts';
 import { commonVersions } from './ike.ts';
 import { dialect } from './syntax/index.ts';
 import type { CompareFinding, Pair, Side } from './types.ts';
@@ -68,8 +68,10 @@ function versionFor(conn: Connection, version: IkeVersion | undefined): IkeVersi
   return version ?? (conn.ikeVersions.includes('ikev2') ? 'ikev2' : 'ikev1');
 }
 
+/** The connection's references to its proposals (when it has any) and the proposals' lines. */
 function espLines(side: Side, conn: Connection, ps: readonly EspProposal[]): number[] {
-  return [...cite(side, conn.lines, TOPIC.esp), ...ps.flatMap((p) => p.lines)];
+  const lines = [...citeOnly(side, conn.lines, TOPIC.esp), ...ps.flatMap((p) => p.lines)];
+  return lines.length > 0 ? lines : cite(side, conn.lines);
 }
 
 function gmacFinding(

@@ -16,9 +16,10 @@ export const TOPIC = {
   // "crypto map outside_map 1 set peer 192.0.2.1", " set peer 192.0.2.1", "set remote-gw 192.0.2.1",
   // "right=192.0.2.1", "remote_addrs = 192.0.2.1", " tunnel destination 192.168.0.2"
   peer: /\bset peer\b|\bremote-gw\b|^\s*right\s*=|\bremote_addrs\b|\btunnel destination\b/i,
-  // " set transform-set TS", "crypto map M 1 set ikev2 ipsec-proposal P", "set proposal aes256gcm",
-  // "esp=aes256gcm16!", " set ikev1 transform-set ESP-3DES-SHA"
-  esp: /\btransform-set\b|\bipsec-proposal\b|\bset proposal\b|^\s*esp(?:_proposals)?\s*=/i,
+  // " set transform-set TS", "crypto map M 1 set ikev2 ipsec-proposal P", "esp=aes256gcm16!",
+  // " set ikev1 transform-set ESP-3DES-SHA" (a FortiGate phase2's `set proposal` is the proposal's
+  // own line, and the phase1's `set proposal` is about IKE)
+  esp: /\btransform-set\b|\bipsec-proposal\b|^\s*esp(?:_proposals)?\s*=/i,
   // "set proposal aes256-sha256", "set dhgrp 14", "ike=aes256-sha256-modp2048!", " encryption aes-256",
   // " hash sha", " group 14", " authentication pre-share", " lifetime 86400", "crypto ikev1 policy 10"
   ike: /\bproposals?\b|\bdhgrp\b|^\s*ike\s*=|\bencr|\bhash\b|\bintegrity\b|\bprf\b|\bgroup\b|\bauthentication\b|\blifetime\b|\bkeylife\b|\bcrypto (?:isakmp|ikev[12]) (?:policy|proposal)\b/i,

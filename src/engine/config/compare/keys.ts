@@ -150,48 +150,59 @@ export function checkKeys(pair: Pair): CompareFinding[] {
   if (ka.length === 0 && kb.length === 0) return [];
   if (ka.length === 0) return [notFound(pair, a, kb)];
   if (kb.length === 0) return [notFound(pair, b, ka)];
-  const checks = [
-    [directed(ka, 'local'), directed(kb, 'remote')],
-    [directed(ka, 'remote'), directed(kb, 'local')],
-  ] as const;
-  const seen = new Set<string>();
+  const directions = [
+    { x: directed(ka, 'local'), y: directed(kb, 'remote'), what: `the key ${label(a)} sends` },
+    { x: directed(ka, 'remote'), y: directed(kb, 'local'), what: `the key ${label(b)} sends` },
+  ].filter((d): d is { x: PreSharedKey; y: PreSharedKey; what: string } => !!d.x && !!d.y);
+  const hidden = directions.filter((d) => d.x.bytesHex === undefined || d.y.bytesHex === undefined);
+  const differ = directions.filter(
+    (d) =>
+      d.x.bytesHex !== undefined && d.y.bytesHex !== undefined && d.x.bytesHex !== d.y.bytesHex,
+  );
+  const linesOf = (ds: typeof directions, pick: 'x' | 'y'): number[] =>
+    ds.flatMap((d) => [...d[pick].lines]);
   const out: CompareFinding[] = [];
-  for (const [x, y] of checks) {
-    if (!x || !y || seen.has(`${x.lines[0]}/${y.lines[0]}`)) continue;
-    seen.add(`${x.lines[0]}/${y.lines[0]}`);
-    if (x.bytesHex !== undefined && y.bytesHex !== undefined) {
-      if (x.bytesHex === y.bytesHex) continue;
-      out.push(
-        finding({
-          diagnosis: 'auth.psk-mismatch',
-          severity: 'error',
-          a: [...x.lines],
-          b: [...y.lines],
-          message: `The pre-shared keys differ (${label(a)}: ${where(x)}; ${label(b)}: ${where(y)}).`,
-          fix: 'Enter the same key on both sides (a key written in hex on one side must be the hex of the other side’s text).',
-          change: 'either',
-          commands: {
-            a: dialect(a).key(a, ca, addressesOf(pair, a)[0] ?? '<peer-address>'),
-            b: dialect(b).key(b, cb, addressesOf(pair, b)[0] ?? '<peer-address>'),
-          },
-        }),
-      );
-    } else {
-      const hidden = [x.bytesHex === undefined ? a : null, y.bytesHex === undefined ? b : null]
-        .filter((s): s is Side => s !== null)
-        .map((s) => `${label(s)} (${where(s.id === 'a' ? x : y)})`);
-      out.push(
-        finding({
-          diagnosis: 'auth.psk-mismatch',
-          severity: 'info',
-          a: [...x.lines],
-          b: [...y.lines],
-          message: `Cannot compare the pre-shared keys: ${hidden.join(' and ')} shows the key only encrypted or masked.`,
-          fix: 'Compare the keys by hand (for example with `more system:running-config` on an ASA, or by re-entering the key on both sides).',
-          change: 'either',
-        }),
-      );
-    }
+  if (differ.length > 0) {
+    const first = differ[0] as (typeof directions)[number];
+    const asymmetric = directions.length > 1 && differ.length < directions.length;
+    out.push(
+      finding({
+        diagnosis: 'auth.psk-mismatch',
+        severity: 'error',
+        a: linesOf(differ, 'x'),
+        b: linesOf(differ, 'y'),
+        message:
+          `The pre-shared keys differ (${label(a)}: ${where(first.x)}; ${label(b)}: ${where(first.y)})` +
+          (asymmetric
+            ? `: ${differ.map((d) => d.what).join(' and ')} is not the one the other side expects.`
+            : '.'),
+        fix: 'Enter the same key on both sides (a key written in hex on one side must be the hex of the other side’s text).',
+        change: 'either',
+        commands: {
+          a: dialect(a).key(a, ca, addressesOf(pair, a)[0] ?? '<peer-address>'),
+          b: dialect(b).key(b, cb, addressesOf(pair, b)[0] ?? '<peer-address>'),
+        },
+      }),
+    );
+  }
+  if (hidden.length > 0) {
+    const sides = [
+      hidden.some((d) => d.x.bytesHex === undefined) ? a : null,
+      hidden.some((d) => d.y.bytesHex === undefined) ? b : null,
+    ].filter((s): s is Side => s !== null);
+    const first = hidden[0] as (typeof directions)[number];
+    const shown = sides.map((s) => `${label(s)}, ${where(s.id === 'a' ? first.x : first.y)},`);
+    out.push(
+      finding({
+        diagnosis: 'auth.psk-mismatch',
+        severity: 'info',
+        a: linesOf(hidden, 'x'),
+        b: linesOf(hidden, 'y'),
+        message: `Cannot compare the pre-shared keys: ${shown.join(' and ')} ${sides.length > 1 ? 'show' : 'shows'} the key only encrypted or masked.`,
+        fix: 'Compare the keys by hand (for example with `more system:running-config` on an ASA, or by re-entering the key on both sides).',
+        change: 'either',
+      }),
+    );
   }
   return out;
 }

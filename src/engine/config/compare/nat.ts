@@ -6,6 +6,7 @@
  */
 import type { Connection, NatRule, Prefix, Selector } from '../model.ts';
 import { prefixContains } from '../normalise.ts';
+import { behind } from './pair.ts';
 import { dialect } from './syntax/index.ts';
 import type { CompareFinding, Pair, Side } from './types.ts';
 import { finding, label, on } from './types.ts';
@@ -54,9 +55,12 @@ function natFinding(
   });
 }
 
-function checkSide(side: Side, conn: Connection): CompareFinding[] {
+function checkSide(side: Side, conn: Connection, peer: Side): CompareFinding[] {
   if (conn.kind === 'tunnel-protection' || side.peer.nat.length === 0) return [];
   return conn.selectors.flatMap((sel) => {
+    // A selector the wrong way round (its "local" is the peer's network) is the selector
+    // finding's business; its traffic never leaves this side's inside.
+    if (behind(peer, sel.local) && !behind(side, sel.local)) return [];
     const hit = deciding(side.peer.nat, sel);
     return hit && hit.rule.kind === 'translate'
       ? [natFinding(side, conn, sel, hit.rule, hit.whole)]
@@ -66,5 +70,5 @@ function checkSide(side: Side, conn: Connection): CompareFinding[] {
 
 /** NAT exemption on both sides of a pair. */
 export function checkNat(pair: Pair): CompareFinding[] {
-  return [...checkSide(pair.a, pair.ca), ...checkSide(pair.b, pair.cb)];
+  return [...checkSide(pair.a, pair.ca, pair.b), ...checkSide(pair.b, pair.cb, pair.a)];
 }

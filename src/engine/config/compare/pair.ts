@@ -4,8 +4,8 @@
  * own addresses. Peers that do not point at each other are the first finding
  * (`ip.peer-address-mismatch`), because every later check compares the wrong things without them.
  */
-import type { Connection, Interface, PeerConfig } from '../model.ts';
-import { addressOf, ipv4ToNumber } from '../normalise.ts';
+import type { Connection, Interface, PeerConfig, Prefix } from '../model.ts';
+import { addressOf, ipv4ToNumber, prefixContains } from '../normalise.ts';
 import { TOPIC, cite } from './focus.ts';
 import { dialect } from './syntax/index.ts';
 import type { CompareFinding, Pair, Side } from './types.ts';
@@ -41,6 +41,16 @@ function pointsAt(conn: Connection, addresses: readonly string[]): boolean {
   return definitePeers(conn).some((p) => addresses.includes(p));
 }
 
+/** Is a prefix one of the side's own connected networks (not a default route)? */
+export function behind(side: Side, p: Prefix): boolean {
+  if (p === 'any' || p.endsWith('/0')) return false;
+  return side.peer.interfaces.some(
+    (i) =>
+      !i.tunnel &&
+      i.addresses.some((a) => a !== 'any' && (prefixContains(a, p) || prefixContains(p, a))),
+  );
+}
+
 /** The interface by name or ASA nameif. */
 export function interfaceNamed(peer: PeerConfig, name: string | undefined): Interface | undefined {
   if (!name) return undefined;
@@ -54,10 +64,12 @@ export function localAddressOf(side: Side, conn: Connection): string | undefined
   const candidates = [...conn.appliedTo, ...(tunnel?.source ? [tunnel.source] : [])];
   for (const name of candidates) {
     if (isAddress(name)) return name;
-    const first = interfaceNamed(side.peer, name)?.addresses.find((p) => p !== 'any');
+    const iface = interfaceNamed(side.peer, name);
+    // A tunnel interface's own address is inside the tunnel, not the one the peer points at.
+    const first = iface?.tunnel ? undefined : iface?.addresses.find((p) => p !== 'any');
     if (first) return addressOf(first);
   }
-  return side.addresses.length === 1 ? side.addresses[0] : undefined;
+  return undefined;
 }
 
 /** The interface lines that show a side's addresses. */
@@ -92,9 +104,10 @@ function oneWay(pair: Pair, side: Side): CompareFinding | null {
   const peer = side.id === 'a' ? pair.b : pair.a;
   const peerConn = side.id === 'a' ? pair.cb : pair.ca;
   const wrong = definitePeers(conn);
-  if (wrong.length === 0 || peer.addresses.length === 0 || pointsAt(conn, peer.addresses))
-    return null;
+  // Only when the other end's own address for this tunnel is known: an address list read from
+  // an excerpt (or an interface line the parser could not read) may simply be incomplete.
   const right = localAddressOf(peer, peerConn);
+  if (wrong.length === 0 || !right || pointsAt(conn, peer.addresses)) return null;
   const mine = cite(side, conn.lines, TOPIC.peer);
   const theirs = [...cite(peer, peerConn.lines, TOPIC.peer), ...addressLines(peer)];
   return finding({
@@ -104,11 +117,9 @@ function oneWay(pair: Pair, side: Side): CompareFinding | null {
     message:
       `${label(side)} ${conn.name} points at ${wrong.join(', ')}, which is none of ` +
       `${label(peer)}'s addresses (${peer.addresses.join(', ')}); ${label(peer)} ${peerConn.name} points back at ${label(side)}.`,
-    fix: right
-      ? `Point ${label(side)} ${conn.name} at ${right} (or at the address ${label(peer)} is NATed to, if there is NAT between them).`
-      : `Point ${label(side)} ${conn.name} at ${label(peer)}'s outside address.`,
+    fix: `Point ${label(side)} ${conn.name} at ${right} (or at the address ${label(peer)} is NATed to, if there is NAT between them).`,
     change: side.id,
-    commands: { ...on(side, right ? dialect(side).peer(side, conn, right) : []) },
+    commands: { ...on(side, dialect(side).peer(side, conn, right)) },
   });
 }
 

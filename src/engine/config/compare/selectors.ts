@@ -14,6 +14,7 @@ import type { Connection, Prefix, Selector } from '../model.ts';
 import { prefixContains } from '../normalise.ts';
 import { TOPIC, cite } from './focus.ts';
 import type { WantedSelector } from './syntax/index.ts';
+import { behind } from './pair.ts';
 import { dialect } from './syntax/index.ts';
 import { tunnelOf } from './syntax/common.ts';
 import type { CompareFinding, Pair, Side } from './types.ts';
@@ -103,16 +104,6 @@ function show(v: View): string {
   const ports =
     v.localPort || v.remotePort ? ` ports ${v.localPort ?? 'any'}/${v.remotePort ?? 'any'}` : '';
   return `${v.local} → ${v.remote}${v.protocol === 'ip' ? '' : ` (${v.protocol}${ports})`}`;
-}
-
-/** Is a prefix one of the side's own connected networks (not a default route)? */
-function behind(side: Side, p: Prefix): boolean {
-  if (p === 'any' || p.endsWith('/0')) return false;
-  return side.peer.interfaces.some(
-    (i) =>
-      !i.tunnel &&
-      i.addresses.some((a) => a !== 'any' && (prefixContains(a, p) || prefixContains(p, a))),
-  );
 }
 
 function want(v: View): WantedSelector {
