@@ -38,7 +38,7 @@ const DECLARATIONS: readonly RegExp[] = [
 // Prompts: "R1#show run", "ciscoasa(config)# ", "FGT-HQ (phase1-interface) # ", "R1>", "admin@PA-VM> ",
 // "user@srx-hq# ", "root@moon:~# "
 const PROMPT_NAME =
-  /^[ \t]*(?:[\w.-]{1,32}@)?([A-Za-z][\w.-]{0,62})(?::[~\w./-]{0,80})?(?: ?\([\w./:-]{0,48}\))? ?[#>$](?:$|[ \t]|[a-z])/;
+  /^(?:[\w.-]{1,32}@)?([A-Za-z][\w.-]{0,62})(?::[~\w./-]{0,200}[#$]|(?: ?\([\w./:-]{0,48}\))? ?[#>])(?:$|[ \t]|[a-z])/;
 // Syslog host field before an IKE daemon: "Mar 14 10:28:49 moon charon: 09[IKE] …",
 // "2024-05-02T14:11:07.120451+02:00 sun charon[1187]: …", "May  2 14:11:07 moon charon-systemd[902]: …"
 const SYSLOG_HOST =
@@ -63,8 +63,9 @@ function trimName(name: string): string {
 }
 
 // Things that look like names but are not host names: addresses, placeholders, numbers,
-// strongSwan's %any and the like.
-const NOT_A_NAME = /^(?:[\d.:]+|<.*>|%.*|any|default|none)$/i;
+// strongSwan's %any, and commands whose value starts with "#" or ">" (`passwd #x` is no prompt).
+const NOT_A_NAME =
+  /^(?:[\d.:]+|<.*>|%.*|any|default|none|key|passwd|password|secret|community|name|set|enable|username|show|config|edit|next|end)$/i;
 
 function usableName(name: string): boolean {
   return name.length >= 2 && !NOT_A_NAME.test(name) && !name.includes('/');

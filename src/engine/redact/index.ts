@@ -19,7 +19,7 @@ import { newContext, updateContext, type Context } from './context.ts';
 import { DUMP_LEAD, dumpStart, inlineKeyMaterial, isDumpHeader } from './debug.ts';
 import { declaredNames, fqdnSpans, knownNameSpans } from './hostnames.ts';
 import { formSecrets, statementSecrets } from './rules/apply.ts';
-import { joinLines, restEnd, splitLines, statementStart } from './text.ts';
+import { joinLines, restEnd, splitLines, statementStart, statementStarts } from './text.ts';
 import {
   SECRET_PLACEHOLDER,
   type Redaction,
@@ -104,10 +104,11 @@ function lineSpans(
 ): Span[] {
   const secrets: Span[] = [];
   const lower = line.toLowerCase();
-  const start = statementStart(line);
+  const starts = statementStarts(line);
+  const start = starts[0] ?? 0;
   continueBlock(state.blocks, line, start, secrets);
   dumpLine(line, state, secrets);
-  statementSecrets(line, lower, start, state.ctx, secrets);
+  for (const s of starts) statementSecrets(line, lower, s, state.ctx, secrets);
   formSecrets(line, lower, secrets);
   const packet = inlineKeyMaterial(line, lower, secrets);
   openBlock(state.blocks, line, start, lower, secrets);

@@ -36,12 +36,14 @@ export function joinLines(lines: readonly string[], breaks: readonly string[]): 
   return out;
 }
 
-// A device prompt before a typed command, then optional `no`:
-//   "R1(config-keyring)#pre-shared-key address 10.0.0.2 key cisco"
-//   "FGT60E (phase1-interface) # set psksecret ENC …"      "admin@PA-VM# set network ike …"
-//   "ciscoasa(config-tunnel-ipsec)# ikev1 pre-shared-key …" "root@moon:~# cat /etc/ipsec.secrets"
-const PROMPT =
-  /^[ \t]*[A-Za-z][\w.@-]{0,63}(?::[~\w./-]{0,80})?(?: ?\([\w./:-]{0,48}\))? ?[#>$][ \t]*/;
+// A device prompt before a typed command:
+//   "R1(config-keyring)#pre-shared-key address 10.0.0.2 key cisco", "R1#show run",
+//   "FGT60E (phase1-interface) # set psksecret ENC …", "admin@PA-VM# set network ike …",
+//   "ciscoasa(config-tunnel-ipsec)# ikev1 pre-shared-key …", "user@srx-hq> show configuration"
+const DEVICE_PROMPT =
+  /^[ \t]*(?:[\w.-]{1,32}@)?[A-Za-z][\w.-]{0,63}(?: ?\([\w./:-]{0,48}\))? ?[#>][ \t]*/;
+// A shell prompt: "root@moon:~# cat /etc/ipsec.secrets", "admin@vpn:/etc/swanctl$ "
+const SHELL_PROMPT = /^[ \t]*[\w.-]{1,32}@[\w.-]{1,63}:[~\w./-]{0,200}[#$][ \t]*/;
 // "no crypto isakmp key cisco address 10.0.0.2"
 const NO_PREFIX = /^no[ \t]+/;
 // IOS archive log: "%PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:crypto isakmp key …"
@@ -51,18 +53,54 @@ const ARCHIVE_ROW = /^[ \t]*\d{1,9}[ \t]+\d{1,9}[ \t]+\S{1,100}[ \t]+\|/;
 // ASA 111008/111010: "User 'enable_15' executed the 'crypto isakmp key …' command."
 const ASA_EXECUTED = /\bexecuted (?:the )?'/;
 
-/** Column where the configuration statement of a line starts (after prompt, `no`, log prefix). */
-export function statementStart(line: string): number {
+/**
+ * Columns where the configuration statement of a line may start: after a log prefix or a
+ * prompt, then `no`. A line that only looks like a prompt (` key #Secret1`, ` key # x`) also
+ * gets its plain start, so a prompt-like secret is never taken for a prompt and skipped.
+ */
+export function statementStarts(line: string): number[] {
   const logged = line.indexOf(LOGGED_COMMAND);
-  let at: number;
-  if (logged >= 0) at = logged + LOGGED_COMMAND.length;
-  else {
-    const executed = ASA_EXECUTED.exec(line) ?? ARCHIVE_ROW.exec(line);
-    at = executed ? executed.index + executed[0].length : (PROMPT.exec(line)?.[0].length ?? 0);
-  }
-  at = skipBlanks(line, at);
+  if (logged >= 0) return [afterNo(line, logged + LOGGED_COMMAND.length)];
+  const executed = ASA_EXECUTED.exec(line) ?? ARCHIVE_ROW.exec(line);
+  if (executed) return [afterNo(line, executed.index + executed[0].length)];
+  const plain = afterNo(line, 0);
+  const prompt = SHELL_PROMPT.exec(line) ?? DEVICE_PROMPT.exec(line);
+  if (!prompt) return [plain];
+  const after = afterNo(line, prompt[0].length);
+  return after === plain ? [plain] : [after, plain];
+}
+
+/** The first of `statementStarts`: where the statement most likely starts. */
+export function statementStart(line: string): number {
+  return statementStarts(line)[0] ?? 0;
+}
+
+function afterNo(line: string, from: number): number {
+  const at = skipNoise(line, from);
   const no = NO_PREFIX.exec(line.slice(at, at + 20));
   return no ? at + no[0].length : at;
+}
+
+/** Skips blanks, zero-width characters and terminal colour codes ("\u001b[0m"). */
+function skipNoise(line: string, from: number): number {
+  let i = from;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (isBlank(c) && c !== 27) i++;
+    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060) i++;
+    else if (c === 27 && line.charAt(i + 1) === '[') i = csiEnd(line, i + 2);
+    else break;
+  }
+  return i;
+}
+
+// Index after a CSI sequence's final byte (0x40-0x7e), at most 20 characters on.
+function csiEnd(line: string, from: number): number {
+  for (let j = from; j < line.length && j < from + 20; j++) {
+    const c = line.charCodeAt(j);
+    if (c >= 0x40 && c <= 0x7e) return j + 1;
+  }
+  return from;
 }
 
 // Characters that end an unquoted word: blanks (including the odd spaces of web pages) and `"`.

@@ -52,7 +52,7 @@ export const CISCO_RULES: readonly StatementRule[] = [
   {
     kind: 'pre-shared-key',
     literal: 'pre-shared-key',
-    re: /^(?:ikev1\s+|ikev2\s+(?:local|remote)-authentication\s+)?pre-shared-key\s+(?![{]|(?:address|hostname|ascii-text|hexadecimal-text|key)\s)(?:(?:local|remote)\s+)?(?:(?:[0678]|hex)\s+(?=\S))?/i,
+    re: /^(?:ikev1\s+|ikev2\s+(?:local|remote)-authentication\s+)?pre-shared-key\s+(?!\{\s*$|(?:address|hostname|ascii-text|hexadecimal-text|key)\s)(?:(?:local|remote)\s+)?(?:(?:[0678]|hex)\s+(?=\S))?/i,
     scope: 'start',
     value: 'word',
   },
