@@ -45,23 +45,36 @@ export function connections(
   const { entries, bindings } = cryptoMapEntries(r);
   const global = globalLifetime(r);
   const out: Connection[] = [];
+  const statics = entries.filter((x) => !x.dynamic);
   const referenced = new Set<string>();
-  for (const e of entries.filter((x) => !x.dynamic)) {
-    const appliedTo = bindings.filter((b) => b.map === e.map);
+  for (const e of statics) {
     if (!e.dynamicRef) {
-      out.push(connection(r, ctx, e, appliedTo, [], global));
+      incomplete(r, e);
+      out.push(
+        connection(
+          r,
+          ctx,
+          e,
+          bindings.filter((b) => b.map === e.map),
+          [],
+          global,
+        ),
+      );
       continue;
     }
-    const ref = e.dynamicRef;
-    referenced.add(ref.name);
-    const dyn = entries.filter((x) => x.dynamic && x.map === ref.name);
-    if (dyn.length === 0)
-      note(
-        r,
-        `crypto map ${e.map} ${e.sequence}: dynamic map ${ref.name} is not in the input`,
-        e.lines,
-      );
-    for (const d of dyn) out.push(connection(r, ctx, d, appliedTo, e.lines, global));
+    const ref = e.dynamicRef.name;
+    const dyn = entries.filter((x) => x.dynamic && x.map === ref);
+    if (dyn.length === 0) {
+      note(r, `crypto map ${e.map} ${e.sequence}: dynamic map ${ref} is not in the input`, e.lines);
+    }
+    if (referenced.has(ref)) continue;
+    referenced.add(ref);
+    // One dynamic map may serve several crypto maps: its entries come once, at the first use,
+    // applied wherever any of those maps is.
+    const users = statics.filter((x) => x.dynamicRef?.name === ref);
+    const appliedTo = bindings.filter((b) => users.some((u) => u.map === b.map));
+    const via = users.flatMap((u) => u.lines);
+    for (const d of dyn) out.push(connection(r, ctx, d, appliedTo, via, global));
   }
   for (const d of entries.filter((x) => x.dynamic && !referenced.has(x.map))) {
     out.push(connection(r, ctx, d, [], [], global));
@@ -70,6 +83,22 @@ export function connections(
   for (const b of bindings) use(r, b.line);
   unbound(r, entries, bindings);
   return { connections: out, bindings };
+}
+
+/** A static entry without peer, ACL or proposals is incomplete: the ASA does not use it. */
+function incomplete(r: Reader, e: Entry): void {
+  const missing = [
+    ...(e.peers ? [] : ['set peer']),
+    ...(e.acl ? [] : ['match address']),
+    ...(e.v1Sets.length + e.v2Proposals.length > 0 ? [] : ['a transform set / IPsec proposal']),
+  ];
+  if (missing.length === 0) return;
+  const what = `crypto map ${e.map} ${e.sequence}`;
+  note(
+    r,
+    `${what} is incomplete in the input (missing ${missing.join(', ')}); the ASA does not use an incomplete entry`,
+    [e.lines[0] ?? 0],
+  );
 }
 
 function connection(

@@ -31,6 +31,35 @@ describe('ASA: global settings shown as notes', () => {
   });
 });
 
+describe('ASA: crypto map structure', () => {
+  it('notes an incomplete static entry (seed 001 line 587 alone)', () => {
+    const peer = parse('crypto map outside_map 20 set pfs\n');
+    expect(noteAt(peer, 1)).toContain(
+      'crypto map outside_map 20 is incomplete in the input (missing set peer, match address, a transform set / IPsec proposal); the ASA does not use an incomplete entry',
+    );
+  });
+
+  it('lists a dynamic map used by two crypto maps once, applied to both interfaces', () => {
+    const peer = parse(
+      [
+        'crypto dynamic-map DYN 5 set ikev1 transform-set TS',
+        'crypto map OUT1 65535 ipsec-isakmp dynamic DYN',
+        'crypto map OUT2 65535 ipsec-isakmp dynamic DYN',
+        'crypto map OUT1 interface outside',
+        'crypto map OUT2 interface backup',
+      ].join('\n'),
+    );
+    expect(peer.connections).toHaveLength(1);
+    expect(peer.connections[0]).toMatchObject({
+      name: 'DYN 5',
+      kind: 'dynamic-map',
+      sequence: 5,
+      appliedTo: ['outside', 'backup'],
+      lines: [1, 2, 3, 4, 5],
+    });
+  });
+});
+
 describe('ASA: object NAT order', () => {
   const text = [
     'object network ALL',
