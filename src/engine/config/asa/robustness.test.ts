@@ -97,6 +97,20 @@ describe('ASA: robustness', () => {
     expect(parse(crlf)).toEqual(parse(text));
   });
 
+  it('skips the pager prompt, alone or run into the next line', () => {
+    const text = [
+      'crypto ikev1 policy 10',
+      ' encryption aes-256',
+      '<--- More --->',
+      '<--- More --->              hash sha',
+      '<--- More --->              crypto map M 1 set peer 192.0.2.1',
+    ].join('\n');
+    const peer = parse(text);
+    expect(peer.ikeProposals[0]).toMatchObject({ integrity: ['sha1'], lines: [1, 2, 4] });
+    expect(peer.connections[0]).toMatchObject({ peers: ['192.0.2.1'], lines: [5] });
+    expect(peer.unread).toBe(0);
+  });
+
   it('returns an empty model for empty input', () => {
     expect(parse('')).toMatchObject({
       platform: 'cisco-asa',

@@ -35,6 +35,9 @@ const GLOBAL_COMMANDS = new Set([
 const NOT_CONFIG =
   /^(?:sh|show|more|do|debug|undebug|wr|write|conf|configure|enable|en|exit|end|copy|ping|clear|terminal|term)\b/i;
 
+// The pager's prompt, alone or in front of the next line: "<--- More --->              crypto map …"
+const PAGER = /^\s*<--- More --->\s*/;
+
 /** The text with prompts removed and the host name the prompt showed, if any. */
 export interface Prepared {
   readonly text: string;
@@ -45,6 +48,8 @@ export interface Prepared {
 export function prepare(text: string): Prepared {
   let promptHost: string | undefined;
   const out = text.split(/\r\n|\r|\n/).map((raw) => {
+    const pager = PAGER.exec(raw);
+    if (pager) return afterPager(raw.slice(pager[0].length));
     const line = raw.replace(/^\s+/, '');
     const m = PROMPT.exec(line);
     if (!m) return raw;
@@ -56,6 +61,13 @@ export function prepare(text: string): Prepared {
     return nested ? ` ${rest}` : rest;
   });
   return { text: out.join('\n'), ...(promptHost ? { promptHost } : {}) };
+}
+
+/** The line the pager prompt ran into; its own indentation is lost, so guess it from the command. */
+function afterPager(rest: string): string {
+  if (rest === '') return '';
+  const first = rest.split(' ')[0] ?? '';
+  return GLOBAL_COMMANDS.has(first.toLowerCase()) ? rest : ` ${rest}`;
 }
 
 /** What every ASA reader works on and writes to. */
