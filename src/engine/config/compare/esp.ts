@@ -63,6 +63,18 @@ function gmacAgainstGcm(
   return null;
 }
 
+/**
+ * A connection's own lines without those of its IKE proposals: a FortiGate phase1's `dhgrp` and
+ * `keylife`, a strongSwan `ike=` / `ikelifetime=`, are about phase 1, not PFS or phase 2.
+ */
+function phase2Lines(side: Side, conn: Connection): number[] {
+  const ike = new Set(side.peer.ikeProposals.flatMap((p) => [...p.lines]));
+  const own = conn.lines.filter((n) => !ike.has(n));
+  return own.length > 0
+    ? [conn.lines[0] ?? 0, ...own.filter((n) => n !== conn.lines[0])]
+    : [...conn.lines];
+}
+
 /** The version to write commands for. */
 function versionFor(conn: Connection, version: IkeVersion | undefined): IkeVersion {
   return version ?? (conn.ikeVersions.includes('ikev2') ? 'ikev2' : 'ikev1');
@@ -144,7 +156,10 @@ function pfsMismatch(pair: Pair): CompareFinding | null {
   const pa = ca.pfs;
   const pb = cb.pfs;
   if (pa === undefined || pb === undefined || pa === pb) return null;
-  const lines = { a: cite(a, ca.lines, TOPIC.pfs), b: cite(b, cb.lines, TOPIC.pfs) };
+  const lines = {
+    a: cite(a, phase2Lines(a, ca), TOPIC.pfs),
+    b: cite(b, phase2Lines(b, cb), TOPIC.pfs),
+  };
   const ikev2 = commonVersions(pair).includes('ikev2') && !commonVersions(pair).includes('ikev1');
   const when = ikev2
     ? ' With IKEv2 the first IPsec SA still comes up (it is keyed in IKE_AUTH without a new DH exchange); the phase 2 rekey then fails.'
@@ -196,8 +211,8 @@ function espLifetime(pair: Pair): CompareFinding | null {
   return finding({
     diagnosis: 'ike.lifetime-mismatch',
     severity: 'info',
-    a: cite(a, ca.lines, TOPIC.lifetime),
-    b: cite(b, cb.lines, TOPIC.lifetime),
+    a: cite(a, phase2Lines(a, ca), TOPIC.lifetime),
+    b: cite(b, phase2Lines(b, cb), TOPIC.lifetime),
     message: `Phase 2 lifetimes differ: ${label(a)} ${show(la, ca)}, ${label(b)} ${show(lb, cb)}. The shorter is normally used; the sides may rekey at different moments.`,
     fix: `Set the same phase 2 lifetime on both sides (${shorter} s on ${label(longer)}).`,
     change: longer.id,

@@ -62,7 +62,7 @@ function block(section: string, name: string, sets: readonly string[]): string[]
 }
 
 // '    edit "ToASA-P2"'
-const EDIT = /^\s*edit "?([^"]+)"?\s*$/;
+const EDIT = /^\s*edit (?:"([^"]*)"|(\S+))/;
 // '        set phase1name "ToASA"'
 const PHASE1NAME = /^\s*set phase1name "?([^"\s]+)"?/;
 
@@ -70,13 +70,15 @@ const PHASE1NAME = /^\s*set phase1name "?([^"\s]+)"?/;
 function phase2Name(side: Side, conn: Connection): string {
   for (const sel of conn.selectors) {
     const m = EDIT.exec(lineText(side, sel.lines[0] ?? 0));
-    if (m?.[1]) return m[1];
+    const name = m?.[1] ?? m?.[2];
+    if (name) return name;
   }
   let current = '';
   for (const n of allLines(side)) {
     const text = lineText(side, n);
     const edit = EDIT.exec(text);
-    if (edit?.[1]) current = edit[1];
+    const name = edit?.[1] ?? edit?.[2];
+    if (name) current = name;
     if (PHASE1NAME.exec(text)?.[1] === conn.name && current !== '') return current;
   }
   return '<phase2-name>';
