@@ -281,9 +281,9 @@ describe('single device', () => {
     expect(f).toMatchObject({ severity: 'warning', a: [23, 25, 27, 29] });
   });
 
-  it('a dynamic map entry numbered before a static one', () => {
+  it('a dynamic map entry numbered before a static one (read from the text)', () => {
     const dyn: Connection = {
-      name: 'outside_map 10',
+      name: 'DYN 10',
       kind: 'dynamic-map',
       sequence: 10,
       peers: [],
@@ -292,16 +292,23 @@ describe('single device', () => {
       espProposals: ['ESP-AES256-SHA'],
       selectors: [],
       appliedTo: ['outside'],
-      lines: [60],
+      lines: [59, 60],
     };
-    const b = edit(ASA_FW, {
-      connections: [
-        ...ASA_FW.connections.map((c) => ({ ...c, sequence: 20, name: 'outside_map 20' })),
-        dyn,
-      ],
-    });
-    const f = only(IOS_R1, b, 'ipsec.crypto-map-order');
-    expect(f).toMatchObject({ severity: 'warning', change: 'b', a: [], b: [41, 60] });
+    const b = edit(ASA_FW, { connections: [...ASA_FW.connections, dyn] });
+    const textB = Array.from({ length: 60 }, (_, i) =>
+      i + 1 === 39 ? 'crypto map outside_map 0 ipsec-isakmp dynamic DYN' : '!',
+    ).join('\n');
+    const r = compareConfigs(IOS_R1, b, { texts: ['', textB] });
+    const found = r.findings.filter((x) => x.diagnosis === 'ipsec.crypto-map-order');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', change: 'b', a: [], b: [39, 41] });
+    expect(found[0]?.commands.b).toEqual([
+      'no crypto map outside_map 0 ipsec-isakmp dynamic DYN',
+      'crypto map outside_map 65535 ipsec-isakmp dynamic DYN',
+    ]);
+    const last = textB.replace('outside_map 0 ', 'outside_map 65535 ');
+    const ok = compareConfigs(IOS_R1, b, { texts: ['', last] });
+    expect(ok.findings.filter((x) => x.diagnosis === 'ipsec.crypto-map-order')).toEqual([]);
   });
 });
 

@@ -7,10 +7,14 @@
  * keyring first), and later drops the connection when the profile's keyring is another one.
  * Hence: one address in several keyrings, the default keyring next to specific ones, and two
  * profiles whose `match identity` overlap are all unpredictable. IKEv2 does not have the problem.
+ *
+ * The crypto map order check needs the input text: the model names a dynamic-map connection by
+ * the dynamic map, not by the crypto map entry that places it.
  */
-import type { Connection, IdentityMatch, IkeProfile, PreSharedKey } from '../model.ts';
+import type { IdentityMatch, IkeProfile, PreSharedKey } from '../model.ts';
 import { prefixContains } from '../normalise.ts';
-import { findText, mapName } from './syntax/common.ts';
+import { lineText } from './focus.ts';
+import { allLines, mapName } from './syntax/common.ts';
 import type { CompareFinding, Side } from './types.ts';
 import { finding, label, on } from './types.ts';
 
@@ -134,47 +138,46 @@ function overlappingProfiles(side: Side): CompareFinding[] {
 }
 
 // "crypto map outside_map 65535 ipsec-isakmp dynamic DYN-MAP"
-const DYNAMIC_REF = /\bdynamic (\S+)/i;
+const DYNAMIC_ENTRY = /^\s*crypto map (\S+) (\d+) ipsec-isakmp dynamic (\S+)/i;
 
-function sameMap(x: Connection, y: Connection): boolean {
-  if (mapName(x) === mapName(y)) return true;
-  return x.appliedTo.length > 0 && x.appliedTo.every((n) => y.appliedTo.includes(n));
+/** Where dynamic maps sit in crypto maps: read from the text (the model keeps only the dynamic map's own name). */
+function placements(side: Side): { map: string; sequence: number; ref: string; line: number }[] {
+  return allLines(side).flatMap((line) => {
+    const m = DYNAMIC_ENTRY.exec(lineText(side, line));
+    return m ? [{ map: m[1] ?? '', sequence: Number(m[2]), ref: m[3] ?? '', line }] : [];
+  });
 }
 
 /** A dynamic crypto map entry numbered before a static one of the same map. */
 function mapOrder(side: Side): CompareFinding[] {
-  const conns = side.peer.connections;
   const out: CompareFinding[] = [];
-  for (const dyn of conns.filter((c) => c.kind === 'dynamic-map' && c.sequence !== undefined)) {
-    const after = conns.filter(
+  for (const p of placements(side)) {
+    const after = side.peer.connections.filter(
       (c) =>
         c.kind === 'crypto-map' &&
         c.sequence !== undefined &&
-        (dyn.sequence ?? 0) < c.sequence &&
-        sameMap(dyn, c),
+        c.sequence > p.sequence &&
+        mapName(c) === p.map,
     );
     if (after.length === 0) continue;
-    const map = mapName(dyn);
-    const ref = findText(side, dyn.lines, DYNAMIC_REF)?.[1];
-    const cisco = side.peer.platform === 'cisco-asa' || side.peer.platform === 'cisco-ios';
     const commands =
-      ref && cisco
-        ? side.peer.platform === 'cisco-asa'
+      side.peer.platform === 'cisco-asa'
+        ? [
+            `no crypto map ${p.map} ${p.sequence} ipsec-isakmp dynamic ${p.ref}`,
+            `crypto map ${p.map} 65535 ipsec-isakmp dynamic ${p.ref}`,
+          ]
+        : side.peer.platform === 'cisco-ios'
           ? [
-              `no crypto map ${map} ${dyn.sequence} ipsec-isakmp dynamic ${ref}`,
-              `crypto map ${map} 65535 ipsec-isakmp dynamic ${ref}`,
+              `no crypto map ${p.map} ${p.sequence}`,
+              `crypto map ${p.map} 65535 ipsec-isakmp dynamic ${p.ref}`,
             ]
-          : [
-              `no crypto map ${map} ${dyn.sequence}`,
-              `crypto map ${map} 65535 ipsec-isakmp dynamic ${ref}`,
-            ]
-        : [];
+          : [];
     out.push(
       finding({
         diagnosis: 'ipsec.crypto-map-order',
         severity: 'warning',
-        ...on(side, [dyn.lines[0] ?? 0, ...after.map((c) => c.lines[0] ?? 0)]),
-        message: `${label(side)}: the dynamic entry ${dyn.name} comes before ${after.map((c) => c.name).join(', ')}; a peer with a static entry can land on the dynamic one and get the wrong proposals or selectors.`,
+        ...on(side, [p.line, ...after.map((c) => c.lines[0] ?? 0)]),
+        message: `${label(side)}: the dynamic map ${p.ref} sits at ${p.map} ${p.sequence}, before ${after.map((c) => c.name).join(', ')}; a peer with a static entry can land on the dynamic one and get the wrong proposals or selectors.`,
         fix: 'Give the dynamic crypto map entry the highest sequence number of the map (65535 by convention).',
         change: side.id,
         commands: { ...on(side, commands) },
