@@ -12,17 +12,21 @@ import { Findings } from './Findings.tsx';
 import { Recognised } from './Recognised.tsx';
 import { AnalysisProgress } from './AnalysisProgress.tsx';
 import type { PasteAnalysis } from './usePasteAnalysis.ts';
+import type { decodeExcerpt } from '../../engine/share/excerpt.ts';
+import { LinkEvidence } from './LinkEvidence.tsx';
 
 /** Props: the evidence applied in the link, the node on screen, the analysis and the walk's dispatch. */
 export function PastePanel({
   evidence,
   currentNode,
   analysis,
+  linkExcerpt,
   dispatch,
 }: {
   evidence: AppliedEvidence | null;
   currentNode: NodeId;
   analysis: PasteAnalysis;
+  linkExcerpt: ReturnType<typeof decodeExcerpt> | null;
   dispatch: (e: WalkEvent) => void;
 }) {
   const draft = useApp((s) => s.draft);
@@ -82,10 +86,7 @@ export function PastePanel({
       )}
       {result && current && <EvidenceLines text={analysed ?? ''} finding={current} />}
       {!result && evidence && evidence.findings.length > 0 && (
-        <p className="mt-3 text-sm">
-          This link carries findings from a paste made elsewhere ({evidence.findings.join(', ')}).
-          The pasted text itself is never put in a link; paste it here to see the proving lines.
-        </p>
+        <LinkEvidence evidence={evidence} linkExcerpt={linkExcerpt} />
       )}
     </aside>
   );

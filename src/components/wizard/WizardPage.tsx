@@ -1,5 +1,7 @@
 /** The wizard page: stage bar, the current step, the answers so far, and the paste panel beside it. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { decodeExcerpt } from '../../engine/share/excerpt.ts';
+import { SharePanel } from '../share/SharePanel.tsx';
 import { useApp } from '../../app/store.ts';
 import { encode } from '../../engine/walk/codec.ts';
 import { recentEntry } from '../../engine/share/recent.ts';
@@ -24,6 +26,11 @@ export function WizardPage() {
   }, [node]);
   useSaveRecent(walk);
   const analysis = usePasteAnalysis(state.evidence, dispatch);
+  const linkExcerpt = useMemo(
+    () => (walk.excerpt === undefined ? null : decodeExcerpt(walk.excerpt)),
+    [walk.excerpt],
+  );
+  const excerptLines = linkExcerpt?.ok ? linkExcerpt.excerpt.lines : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section aria-label="Troubleshooting steps" className="min-w-0">
@@ -35,11 +42,21 @@ export function WizardPage() {
         ) : (
           <DiagnosisView node={node} context={context} dispatch={dispatch} />
         )}
+        <SharePanel
+          state={state}
+          paste={analysis.result ? analysis.analysed : null}
+          findings={analysis.result?.findings ?? null}
+          linkExcerpt={analysis.result ? null : excerptLines}
+          ladderText={null}
+          excerptInLink={walk.excerpt}
+          setExcerptInLink={walk.setExcerpt}
+        />
       </section>
       <PastePanel
         evidence={state.evidence}
         currentNode={node.id}
         analysis={analysis}
+        linkExcerpt={linkExcerpt}
         dispatch={dispatch}
       />
     </div>

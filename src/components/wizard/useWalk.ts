@@ -20,6 +20,8 @@ export interface Walk {
   /** The evidence excerpt parameter as found in the link, not yet read. */
   readonly excerpt: string | undefined;
   readonly dispatch: (event: WalkEvent) => void;
+  /** Puts an encoded evidence excerpt in the link, or takes it out (null). */
+  readonly setExcerpt: (encoded: string | null) => void;
 }
 
 /** Reads and moves the walk held in the URL. */
@@ -52,6 +54,15 @@ export function useWalk(): Walk {
     },
     [navigate, state, problem, e],
   );
+  const setExcerpt = useCallback(
+    (encoded: string | null) => {
+      void navigate({
+        search: { ...(s !== undefined ? { s } : {}), ...(encoded ? { e: encoded } : {}) },
+        replace: true,
+      });
+    },
+    [navigate, s],
+  );
   if (!resolved.ok) throw new Error('The tree root does not resolve'); // caught by the tree tests
-  return { state, resolved, problem, dispatch, excerpt: e };
+  return { state, resolved, problem, dispatch, excerpt: e, setExcerpt };
 }

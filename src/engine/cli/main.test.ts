@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main, type Proc } from './main.ts';
 
@@ -81,5 +82,72 @@ describe('cli main', () => {
     const kb = JSON.parse(out.join(''));
     expect(kb.root).toBe('setup.q.platform');
     expect(kb.nodes.length).toBeGreaterThan(0);
+  });
+
+  const KEYED = [
+    'crypto isakmp key Sup3rS3cret! address 192.168.0.2',
+    'crypto keyring KR1',
+    ' pre-shared-key address 192.168.0.2 key An0ther-K3y',
+    readFileSync(
+      new URL(
+        '../../../fixtures/cisco_ios/debug_crypto_isakmp/reserved-not-zero.txt',
+        import.meta.url,
+      ),
+      'utf8',
+    ),
+  ].join('\n');
+
+  it('redacts every key and keeps the line count', async () => {
+    const { proc, out } = fake(['redact', 'p.txt'], { 'p.txt': KEYED });
+    expect(await main(proc)).toBe(0);
+    const text = out.join('');
+    expect(text).not.toContain('Sup3rS3cret!');
+    expect(text).not.toContain('An0ther-K3y');
+    expect(text).toContain('crypto isakmp key <psk> address 192.168.0.2');
+    expect(text.split('\n')).toHaveLength(KEYED.split('\n').length);
+  });
+
+  it('masks addresses on request', async () => {
+    const { proc, out } = fake(['redact', '-', '--mask-addresses'], {}, KEYED);
+    expect(await main(proc)).toBe(0);
+    expect(out.join('')).not.toContain('192.168.0.2');
+    expect(out.join('')).toContain('<ip-1>');
+  });
+
+  it('writes the case report as Markdown or HTML, redacted', async () => {
+    for (const args of [
+      ['report', 'p.txt'],
+      ['report', 'p.txt', '--html'],
+    ]) {
+      const { proc, out } = fake(args, { 'p.txt': KEYED });
+      expect(await main(proc)).toBe(0);
+      const text = out.join('');
+      expect(text).toContain('auth.psk-mismatch');
+      expect(text).not.toContain('Sup3rS3cret!');
+      expect(text).not.toContain('An0ther-K3y');
+      if (args.includes('--html')) expect(text).toMatch(/^<!doctype html>/);
+      else expect(text).toMatch(/^# IPsec Triage case: /);
+    }
+  });
+
+  it('compares two configurations and names the unreadable side', async () => {
+    const dir = '../../../fixtures/compare/asa-gmac-pfs-vs-ios-gcm/';
+    const files = {
+      'a.cfg': readFileSync(new URL(`${dir}a.cfg`, import.meta.url), 'utf8'),
+      'b.cfg': readFileSync(new URL(`${dir}b.cfg`, import.meta.url), 'utf8'),
+      'junk.txt': 'hello world',
+    };
+    const ok = fake(['compare', 'a.cfg', 'b.cfg'], files);
+    expect(await main(ok.proc)).toBe(0);
+    const result = JSON.parse(ok.out.join('')) as {
+      peers: { platform: string }[];
+      findings: { diagnosis: string; severity: string; a: number[]; b: number[]; fix: string }[];
+    };
+    expect(result.peers.map((p) => p.platform)).toEqual(['cisco-asa', 'cisco-ios']);
+    const ids = result.findings.filter((f) => f.severity === 'error').map((f) => f.diagnosis);
+    expect(ids).toEqual(expect.arrayContaining(['ipsec.transform-mismatch', 'ipsec.pfs-mismatch']));
+    const bad = fake(['compare', 'a.cfg', 'junk.txt'], files);
+    expect(await main(bad.proc)).toBe(2);
+    expect(bad.err.join('')).toMatch(/^junk\.txt: /);
   });
 });

@@ -117,7 +117,8 @@ export function buildCase(input: CaseInput, r: TextRedactor): CaseReport {
   const answers = resolved.ok
     ? resolved.path.map((p) => ({
         question: p.node.title,
-        answer: p.step.kind === 'jump' ? `Went to: ${p.label}` : p.label,
+        answer:
+          p.step.kind === 'jump' ? `went straight to “${p.label}” (evidence or a link)` : p.label,
       }))
     : [];
 
