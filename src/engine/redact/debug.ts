@@ -2,8 +2,8 @@
  * IKE key material in debug output. Two shapes:
  *
  * - on the line itself: FortiGate `ISAKMP SA … key 16:0A1B…`, `IPsec SA dec spi … key 16:… auth
- *   32:…`, `diagnose vpn tunnel list` `esp=aes key=16 7f1e…`, or a secret label followed by hex
- *   (`SKEYID_d: 12ab…`);
+ *   32:…`, `diagnose vpn tunnel list` `esp=aes key=16 7f1e…`, Linux `ip xfrm state` `enc cbc(aes)
+ *   0x5d8e…`, or a secret label followed by hex (`SKEYID_d: 12ab…`);
  * - a hex dump on the following lines, which carry no keyword of their own: strongSwan at log
  *   level 4 (`Sk_d secret => 32 bytes @ 0x…` then `   0: 9A 2F …  ..`), ASA `debug crypto ikev1
  *   255` payload dumps (`Payload Nonce` … `Data:` then byte lines), FortiGate `ike -1` packet hex
@@ -31,6 +31,9 @@ const FORTI_KEY =
   /\b(?:key|auth|SK_[a-z]{1,2}|SKEYID\w{0,2}|SKEYSEED|nonce) \d{1,4}:(?=[0-9A-Fa-f]{8})/gi;
 // FortiGate diagnose vpn tunnel list: "dec: spi=5a3c7e21 esp=aes key=16 7f1e0a2b…", "ah=sha256 key=32 0e2c…"
 const FORTI_TUNNEL_KEY = /\bkey=\d{1,4}\s+(?=[0-9A-Fa-f]{8})/gi;
+// Linux `ip xfrm state` (strongSwan/libreswan hosts): "\tauth-trunc hmac(sha256) 0x3b1c… 128",
+// "\tenc cbc(aes) 0x5d8e…", "\taead rfc4106(gcm(aes)) 0x1234… 128"
+const XFRM_KEY = /^\s{0,20}(?:enc|auth|auth-trunc|aead)\s+\S{1,60}\s+0x(?=[0-9A-Fa-f]{8})/;
 // FortiGate packet hex: "ike 0: in 2F013665B867DE80…", "ike 0:p1:14: out 12F2CBED…", "… dec …", "… enc …"
 const FORTI_PACKET = /\bike \d{1,5}:\S{0,200}? (?:in|out|dec|enc) (?=[0-9A-Fa-f]{16})/i;
 // strongSwan %B dump header: "09[IKE] Sk_d secret => 32 bytes @ 0x7f6a8c003b60"
@@ -54,6 +57,8 @@ export function inlineKeyMaterial(line: string, lower: string, out: Span[]): boo
       for (const m of line.matchAll(re)) hexRun(line, m.index + m[0].length, out);
     }
   }
+  const xfrm = lower.includes('0x') ? XFRM_KEY.exec(line) : null;
+  if (xfrm) hexRun(line, xfrm.index + xfrm[0].length, out);
   const packet = lower.includes('ike ') ? FORTI_PACKET.exec(line) : null;
   if (packet) {
     out.push({ start: packet.index + packet[0].length, end: restEnd(line), kind: 'key-material' });

@@ -16,6 +16,7 @@
  * - strongswan-secrets: ipsec.secrets(5), ipsec.conf(5) and swanctl.conf(5) examples;
  * - strongswan-charon-level4: charon at `ike 4`, labels from strongSwan keymat_v2.c (DBG4), the
  *   %B dump layout (`   0: 8F 06 …  ..jM`);
+ * - strongswan-ip-xfrm-state: iproute2 `ip xfrm state` output layout; keys made up;
  * - juniper-config, paloalto-config: Junos `show configuration` / `display set`, PAN-OS XML and
  *   set formats from their CLI references.
  */
@@ -270,6 +271,15 @@ const CASES: Case[] = [
       "Mar 14 10:28:49 moon charon: 04[IKE] authentication of 'moon.strongswan.org' (myself) with pre-shared key",
     ],
     redacted: ['Mar 14 10:28:49 moon charon: 04[IKE]    0: <key-material>'],
+  },
+  {
+    file: 'strongswan-ip-xfrm-state.cfg',
+    secrets: ['3b1c9e0d7a4f2b6c', '5d8e2f4a6c1b3d7e', '7e1d3c5b9a2f4e6d'],
+    kept: [
+      'proto esp spi 0xc5f602ad reqid 1 mode tunnel',
+      'anti-replay context: seq 0x0, oseq 0x0, bitmap 0x00000000',
+    ],
+    redacted: ['auth-trunc hmac(sha256) 0x<key-material> 128', 'enc cbc(aes) 0x<key-material>'],
   },
   {
     file: 'juniper-config.cfg',

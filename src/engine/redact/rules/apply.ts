@@ -80,10 +80,14 @@ const XML_KIND: Readonly<Record<string, SecretKind>> = {
 /** Secrets recognisable by their form alone, wherever they stand on a line. */
 export function formSecrets(line: string, lower: string, out: Span[]): void {
   if (lower.includes('$9$') || lower.includes('-aq==')) {
-    for (const m of line.matchAll(ENCRYPTED_TOKEN)) {
-      const end = wordEnd(line, m.index, true);
+    // One token may hold several markers ("$9$…$9$…"): go on after its end, not inside it.
+    ENCRYPTED_TOKEN.lastIndex = 0;
+    for (let m = ENCRYPTED_TOKEN.exec(line); m; m = ENCRYPTED_TOKEN.exec(line)) {
+      const word = wordEnd(line, m.index, true);
       const tag = line.indexOf('<', m.index);
-      out.push({ start: m.index, end: tag >= 0 && tag < end ? tag : end, kind: 'other-secret' });
+      const end = tag >= 0 && tag < word ? tag : word;
+      out.push({ start: m.index, end, kind: 'other-secret' });
+      ENCRYPTED_TOKEN.lastIndex = Math.max(end, m.index + 1);
     }
   }
   if (lower.includes(SECRET_DATA)) quotedSecrets(line, out);
@@ -100,12 +104,19 @@ function quotedSecrets(line: string, out: Span[]): void {
 }
 
 function xmlSecrets(line: string, out: Span[]): void {
-  for (const m of line.matchAll(XML_SECRET)) {
+  const unclosed = new Set<string>();
+  XML_SECRET.lastIndex = 0;
+  for (let m = XML_SECRET.exec(line); m; m = XML_SECRET.exec(line)) {
     const tag = m[1] ?? '';
+    if (unclosed.has(tag)) continue;
     const from = m.index + m[0].length;
     // Only a complete element (XML closes with the same case): our own placeholders
     // (`<secret>`) look like opening tags.
     const end = line.indexOf(`</${tag}>`, from);
-    if (end > from) addValue(line, from, end, XML_KIND[tag.toLowerCase()] ?? 'other-secret', out);
+    if (end < 0) unclosed.add(tag);
+    else {
+      if (end > from) addValue(line, from, end, XML_KIND[tag.toLowerCase()] ?? 'other-secret', out);
+      XML_SECRET.lastIndex = end;
+    }
   }
 }
