@@ -105,6 +105,14 @@ export interface SignalFact extends Origin {
   readonly protocol?: number;
   /** Free value: a lifetime, an error code, an interface name. */
   readonly value?: string;
+  /** IKE message ID as printed (`0`, `1`, `c0ea3190`); IKEv1 main and aggressive mode use 0. */
+  readonly messageId?: string;
+  /** Initiator and responder SPIs (IKEv2) or cookies (IKEv1) as `initiator/responder`, hex as printed. */
+  readonly spi?: string;
+  /** The payloads of the message, as the device lists them (`SA KE No N(NATD_S_IP)`, `HDR, SA, VENDOR`). */
+  readonly payloads?: string;
+  /** For `ike.retransmit`: how many retransmissions the line reports (0: it repeats one already reported). */
+  readonly count?: number;
 }
 
 /** One IKE (phase 1) SA from an SA table. */

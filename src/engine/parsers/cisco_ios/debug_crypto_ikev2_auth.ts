@@ -66,9 +66,12 @@ export const ikev2AuthRules: readonly LineRule[] = [
     },
   },
   {
+    // The initiator could not start the IKE SA (no key, no profile): nothing was sent.
     name: 'failed-initiate',
     sample: 'IKEv2:Failed to initiate sa',
     re: /Failed to initiate sa/,
+    emit: () =>
+      signal({ signal: 'ike.state', ...IKEV2, state: 'FAILED_TO_INITIATE', role: 'initiator' }),
   },
   // ---- Certificates
   {

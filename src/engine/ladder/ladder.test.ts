@@ -1,0 +1,676 @@
+/**
+ * The ladder of every debug fixture (and every debug dev case, whose copies are fixtures) stops
+ * where its source document says the exchange stopped. Each row names the fixture, the message
+ * after which it stopped (`sender:message`) and why; the comment says what the document shows.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../diagnose.ts';
+import { messageName } from './flow.ts';
+import { buildLadder, ladderToText, type Ladder } from './index.ts';
+
+const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;
+const ladderOf = (path: string): Ladder =>
+  buildLadder(parse(readFileSync(`${FIXTURES}${path}.txt`, 'utf8')));
+const ladderOfText = (text: string): Ladder => buildLadder(parse(text));
+
+/** `responder:IKE_AUTH response`, or null when it stopped before any message. */
+function stopAt(l: Ladder): string | null {
+  const m = l.messages.find((x) => x.n === l.stop?.afterMessage);
+  return m ? `${m.from}:${messageName(m.exchange, m.kind)}` : null;
+}
+
+interface Want {
+  /** `sender:message` of the last message through. */
+  readonly at: string | null;
+  readonly kind: 'no-reply' | 'notify' | 'error';
+  /** Failure signal, notify or `no-reply` that explains it. */
+  readonly cause: string;
+  readonly notify?: string;
+  readonly expected?: string;
+  readonly retransmits?: number;
+  readonly role?: 'initiator' | 'responder' | 'unknown';
+}
+
+// [fixture, what stopped it]. Comments: the source document's account.
+const STOPS: readonly (readonly [string, Want])[] = [
+  // ---- Cisco IOS debug crypto isakmp
+  // Initiator re-sends aggressive mode message 1; no answer.
+  [
+    'cisco_ios/debug_crypto_isakmp/aggressive-mode',
+    {
+      at: 'initiator:AM1',
+      kind: 'no-reply',
+      cause: 'no-reply',
+      expected: 'AM2 from the responder',
+      retransmits: 1,
+      role: 'initiator',
+    },
+  ],
+  // dev-032 (seed 004): R1 receives MM5, finds no key in the profile's keyrings and aborts: no MM6.
+  [
+    'cisco_ios/debug_crypto_isakmp/key-not-in-profile-keyrings',
+    {
+      at: 'initiator:MM5',
+      kind: 'error',
+      cause: 'keyring.no-key-in-profile',
+      expected: 'MM6 from the responder',
+    },
+  ],
+  // MM1 retransmitted three times, then "Death by retransmission P1".
+  [
+    'cisco_ios/debug_crypto_isakmp/messy-mm1-retransmit',
+    {
+      at: 'initiator:MM1',
+      kind: 'no-reply',
+      cause: 'no-reply',
+      expected: 'MM2 from the responder',
+      retransmits: 3,
+      role: 'initiator',
+    },
+  ],
+  // The responder accepts no offer of MM1 and answers with a notify instead of MM2.
+  [
+    'cisco_ios/debug_crypto_isakmp/phase1-policy-not-acceptable',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'ike.policy-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      expected: 'MM2 from the responder',
+      role: 'responder',
+    },
+  ],
+  // dev-034 (seed 004): phase 1 done; the responder refuses QM1 (profile mismatch) with PROPOSAL_NOT_CHOSEN.
+  [
+    'cisco_ios/debug_crypto_isakmp/profile-did-not-match',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'ipsec.profile-mismatch',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      expected: 'QM2 from the responder',
+      role: 'responder',
+    },
+  ],
+  // dev-033 (seed 004): MM5 received; "reserved not zero on ID payload": different keys.
+  [
+    'cisco_ios/debug_crypto_isakmp/reserved-not-zero',
+    {
+      at: 'initiator:MM5',
+      kind: 'error',
+      cause: 'psk.malformed',
+      expected: 'MM6 from the responder',
+      role: 'responder',
+    },
+  ],
+  // ---- Cisco IOS debug crypto ikev2 (seed 002, dev-012 … dev-027)
+  [
+    'cisco_ios/debug_crypto_ikev2/auth-method-mismatch',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'auth.method-mismatch',
+      notify: 'AUTHENTICATION_FAILED',
+      role: 'responder',
+    },
+  ],
+  // dev-026: IKE_AUTH RESPONSE carries NOTIFY(NO_PROPOSAL_CHOSEN) (then the initiator deletes).
+  [
+    'cisco_ios/debug_crypto_ikev2/auth-response-no-proposal-chosen',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'ipsec.proposal-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      role: 'initiator',
+    },
+  ],
+  // dev-024 / dev-023: the FlexVPN server fails authorization while answering IKE_AUTH.
+  [
+    'cisco_ios/debug_crypto_ikev2/authz-aaa-clone',
+    {
+      at: 'initiator:IKE_AUTH request',
+      kind: 'error',
+      cause: 'authz.failed',
+      expected: 'IKE_AUTH response from the responder',
+    },
+  ],
+  [
+    'cisco_ios/debug_crypto_ikev2/authz-alloc-ip',
+    {
+      at: 'initiator:IKE_AUTH request',
+      kind: 'error',
+      cause: 'authz.failed',
+      expected: 'IKE_AUTH response from the responder',
+    },
+  ],
+  // dev-017: certificate chain validation failed; AUTHENTICATION_FAILED sent.
+  [
+    'cisco_ios/debug_crypto_ikev2/cert-chain-failed',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'cert.chain-invalid',
+      notify: 'AUTHENTICATION_FAILED',
+    },
+  ],
+  [
+    'cisco_ios/debug_crypto_ikev2/cert-expired',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'cert.expired',
+      notify: 'AUTHENTICATION_FAILED',
+    },
+  ],
+  [
+    'cisco_ios/debug_crypto_ikev2/crl-socket-select',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'cert.revocation-failed',
+      notify: 'AUTHENTICATION_FAILED',
+    },
+  ],
+  // dev-022: EAP identity refused by the server during IKE_AUTH.
+  [
+    'cisco_ios/debug_crypto_ikev2/eap-ip-identity',
+    { at: 'initiator:IKE_AUTH request', kind: 'error', cause: 'eap.failed' },
+  ],
+  // dev-025: no ESP proposal matched; IKE_AUTH response with NOTIFY(NO_PROPOSAL_CHOSEN).
+  [
+    'cisco_ios/debug_crypto_ikev2/esp-no-matching-policy',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'ipsec.proposal-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      role: 'responder',
+    },
+  ],
+  // dev-013: IKE_SA_INIT went through, IKE_AUTH request retransmitted (fragments lost).
+  [
+    'cisco_ios/debug_crypto_ikev2/ike-auth-retransmit',
+    {
+      at: 'initiator:IKE_AUTH request',
+      kind: 'no-reply',
+      cause: 'no-reply',
+      expected: 'IKE_AUTH response from the responder',
+      retransmits: 1,
+      role: 'initiator',
+    },
+  ],
+  // dev-012: IKE_SA_INIT request retransmitted, no response.
+  [
+    'cisco_ios/debug_crypto_ikev2/ike-sa-init-retransmit',
+    {
+      at: 'initiator:IKE_SA_INIT request',
+      kind: 'no-reply',
+      cause: 'no-reply',
+      expected: 'IKE_SA_INIT response from the responder',
+      retransmits: 2,
+      role: 'initiator',
+    },
+  ],
+  // dev-019: no IKEv2 profile for the peer identity; authentication failure notify.
+  [
+    'cisco_ios/debug_crypto_ikev2/profile-not-found',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'cert.identity-mismatch',
+      notify: 'AUTHENTICATION_FAILED',
+    },
+  ],
+  // dev-021: the initiator has no key for the peer: "Failed to initiate sa", nothing sent.
+  [
+    'cisco_ios/debug_crypto_ikev2/psk-key-not-found',
+    {
+      at: null,
+      kind: 'error',
+      cause: 'psk.not-found',
+      expected: 'IKE_SA_INIT request from the initiator',
+      role: 'initiator',
+    },
+  ],
+  // dev-014: the responder finds no matching policy for the IKE_SA_INIT proposals.
+  [
+    'cisco_ios/debug_crypto_ikev2/sa-init-no-matching-policy',
+    { at: 'initiator:IKE_SA_INIT request', kind: 'error', cause: 'ike.policy-no-match' },
+  ],
+  // dev-015: the initiator receives IKE_SA_INIT RESPONSE with NOTIFY(NO_PROPOSAL_CHOSEN).
+  [
+    'cisco_ios/debug_crypto_ikev2/sa-init-no-proposal-chosen-received',
+    {
+      at: 'responder:IKE_SA_INIT response',
+      kind: 'notify',
+      cause: 'ike.policy-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      role: 'initiator',
+    },
+  ],
+  // dev-027: no IPsec policy for the received TS; TS unacceptable notify.
+  [
+    'cisco_ios/debug_crypto_ikev2/ts-unacceptable-gre-vs-vti',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'ipsec.no-policy-for-ts',
+      notify: 'TS_UNACCEPTABLE',
+    },
+  ],
+  // ---- Cisco ASA debug crypto ikev1 (seed 001)
+  // dev-003: MM5 sent, INVALID_COOKIE comes back instead of MM6.
+  [
+    'cisco_asa/debug_crypto_ikev1/dev-003-invalid-cookie',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'ike.invalid-cookie',
+      notify: 'INVALID_COOKIE',
+      expected: 'MM6 from the responder',
+      role: 'initiator',
+    },
+  ],
+  // dev-005 (MM_WAIT_MSG2): MM1 answered by NO_PROPOSAL_CHOSEN.
+  [
+    'cisco_asa/debug_crypto_ikev1/dev-005-no-proposal-chosen',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'ike.policy-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      expected: 'MM2 from the responder',
+      role: 'initiator',
+    },
+  ],
+  // dev-006 (MM_WAIT_MSG6): MM5 answered by PAYLOAD_MALFORMED, a key mismatch.
+  [
+    'cisco_asa/debug_crypto_ikev1/dev-006-payload-malformed',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'psk.malformed',
+      notify: 'PAYLOAD_MALFORMED',
+      expected: 'MM6 from the responder',
+      role: 'initiator',
+    },
+  ],
+  // dev-007: phase 2 torn down, crypto map policy not found for QM1's proxies.
+  [
+    'cisco_asa/debug_crypto_ikev1/dev-007-crypto-map-policy-not-found',
+    {
+      at: 'initiator:QM1',
+      kind: 'error',
+      cause: 'ipsec.crypto-map-no-policy',
+      expected: 'QM2 from the responder',
+    },
+  ],
+  // dev-008: the responder cannot build MM6: IKE ID against cert SAN.
+  [
+    'cisco_asa/debug_crypto_ikev1/dev-008-ike-id-vs-cert-san',
+    {
+      at: 'initiator:MM5',
+      kind: 'error',
+      cause: 'cert.identity-mismatch',
+      expected: 'MM6 from the responder',
+      role: 'responder',
+    },
+  ],
+  // dev-010: an encrypted main mode packet could not be decrypted.
+  [
+    'cisco_asa/debug_crypto_ikev1/dev-010-decrypt-failed',
+    { at: 'initiator:MM5', kind: 'error', cause: 'psk.decrypt-failed' },
+  ],
+  // ---- Cisco ASA debug crypto ikev2 / ipsec
+  [
+    'cisco_asa/debug_crypto_ikev2/ike-sa-init-retransmit',
+    {
+      at: 'initiator:IKE_SA_INIT request',
+      kind: 'no-reply',
+      cause: 'no-reply',
+      retransmits: 2,
+      role: 'initiator',
+    },
+  ],
+  [
+    'cisco_asa/debug_crypto_ikev2/no-proposal-chosen-responder',
+    {
+      at: 'responder:IKE_SA_INIT response',
+      kind: 'notify',
+      cause: 'ike.policy-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      role: 'responder',
+    },
+  ],
+  // dev-001 (seed 000): phase 2 fails, IKE deletes the embryonic inbound SA; no IKE lines to draw.
+  [
+    'cisco_asa/debug_crypto_ipsec/dev-001-delete-pfkey-embryonic',
+    { at: null, kind: 'error', cause: 'ipsec.embryonic-deleted' },
+  ],
+  // ---- strongSwan charon
+  [
+    'strongswan/charon_log/auth-failed-initiator',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'auth.failed',
+      notify: 'AUTHENTICATION_FAILED',
+      role: 'initiator',
+    },
+  ],
+  [
+    'strongswan/charon_log/cert-expired',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'cert.expired',
+      notify: 'AUTHENTICATION_FAILED',
+      role: 'responder',
+    },
+  ],
+  [
+    'strongswan/charon_log/no-proposal-chosen-sa-init',
+    {
+      at: 'responder:IKE_SA_INIT response',
+      kind: 'notify',
+      cause: 'ike.policy-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      expected: 'IKE_AUTH request from the initiator',
+    },
+  ],
+  [
+    'strongswan/charon_log/peer-config-mismatch',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'peer-id.mismatch',
+      notify: 'AUTHENTICATION_FAILED',
+      role: 'responder',
+    },
+  ],
+  [
+    'strongswan/charon_log/psk-mismatch-responder',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'psk.decrypt-failed',
+      notify: 'AUTHENTICATION_FAILED',
+      role: 'responder',
+    },
+  ],
+  [
+    'strongswan/charon_log/responder-no-child-config',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'ipsec.ts-unacceptable',
+      notify: 'TS_UNACCEPTABLE',
+      role: 'responder',
+    },
+  ],
+  [
+    'strongswan/charon_log/sa-init-no-response',
+    {
+      at: 'initiator:IKE_SA_INIT request',
+      kind: 'no-reply',
+      cause: 'no-reply',
+      retransmits: 5,
+      role: 'initiator',
+    },
+  ],
+  [
+    'strongswan/charon_log/ts-unacceptable',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'ipsec.ts-unacceptable',
+      notify: 'TS_UNACCEPTABLE',
+      role: 'initiator',
+    },
+  ],
+  // ---- libreswan pluto
+  [
+    'strongswan/pluto_log/max-retransmissions',
+    { at: 'initiator:MM1', kind: 'no-reply', cause: 'no-reply', retransmits: 8, role: 'initiator' },
+  ],
+  // The responder sent MR2 (MM4), MM5 carried the wrong ID: INVALID_ID_INFORMATION.
+  [
+    'strongswan/pluto_log/peer-id-mismatch',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'peer-id.mismatch',
+      notify: 'INVALID_ID_INFORMATION',
+      expected: 'MM6 from the responder',
+      role: 'responder',
+    },
+  ],
+  // The initiator cannot read MR3 (MM6) and answers PAYLOAD_MALFORMED.
+  [
+    'strongswan/pluto_log/psk-mismatch',
+    {
+      at: 'initiator:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'psk.decrypt-failed',
+      notify: 'PAYLOAD_MALFORMED',
+      role: 'initiator',
+    },
+  ],
+  [
+    'strongswan/pluto_log/quick-mode-invalid-id',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'ipsec.ts-unacceptable',
+      notify: 'INVALID_ID_INFORMATION',
+      expected: 'QM2 from the responder',
+      role: 'initiator',
+    },
+  ],
+  // ---- FortiGate
+  [
+    'fortinet/debug_application_ike/ikev2-auth-child-no-proposal',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'ipsec.proposal-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      role: 'initiator',
+    },
+  ],
+  [
+    'fortinet/debug_application_ike/ikev2-sa-init-timeout',
+    {
+      at: 'initiator:IKE_SA_INIT request',
+      kind: 'no-reply',
+      cause: 'no-reply',
+      retransmits: 3,
+      role: 'initiator',
+    },
+  ],
+  [
+    'fortinet/debug_application_ike/p1-no-proposal-responder',
+    {
+      at: 'initiator:MM1',
+      kind: 'error',
+      cause: 'ike.policy-no-match',
+      expected: 'MM2 from the responder',
+      role: 'responder',
+    },
+  ],
+  [
+    'fortinet/debug_application_ike/p2-selectors-mismatch',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'ipsec.ts-unacceptable',
+      notify: 'INVALID_ID_INFORMATION',
+      role: 'responder',
+    },
+  ],
+  // MM6 arrives and cannot be decrypted ("probable pre-shared secret mismatch").
+  [
+    'fortinet/debug_application_ike/psk-mismatch',
+    { at: 'responder:MM6', kind: 'error', cause: 'psk.decrypt-failed', role: 'initiator' },
+  ],
+  // ---- Palo Alto ikemgr
+  [
+    'paloalto/ikemgr_log/ikev2-auth-failed',
+    {
+      at: 'responder:IKE_AUTH response',
+      kind: 'notify',
+      cause: 'auth.failed',
+      notify: 'AUTHENTICATION_FAILED',
+      role: 'initiator',
+    },
+  ],
+  [
+    'paloalto/ikemgr_log/p1-no-proposal',
+    { at: 'initiator:MM1', kind: 'error', cause: 'ike.policy-no-match', role: 'responder' },
+  ],
+  [
+    'paloalto/ikemgr_log/p1-timeout',
+    { at: 'initiator:MM1', kind: 'no-reply', cause: 'no-reply', retransmits: 2, role: 'initiator' },
+  ],
+  [
+    'paloalto/ikemgr_log/p2-no-proposal',
+    {
+      at: 'responder:INFORMATIONAL',
+      kind: 'notify',
+      cause: 'ipsec.proposal-no-match',
+      notify: 'NO_PROPOSAL_CHOSEN',
+      role: 'initiator',
+    },
+  ],
+  [
+    'paloalto/ikemgr_log/p2-proxy-id',
+    { at: 'initiator:QM1', kind: 'error', cause: 'ipsec.ts-unacceptable', role: 'responder' },
+  ],
+  [
+    'paloalto/ikemgr_log/psk-mismatch',
+    { at: 'initiator:MM5', kind: 'error', cause: 'psk.decrypt-failed', role: 'responder' },
+  ],
+];
+
+describe('ladder stop point of every debug fixture', () => {
+  it.each(STOPS)('%s', (path, want) => {
+    const l = ladderOf(path);
+    expect(l.complete).toBe(false);
+    expect(stopAt(l), ladderToText(l)).toBe(want.at);
+    expect(l.stop?.kind).toBe(want.kind);
+    expect(l.stop?.cause).toBe(want.cause);
+    if (want.notify) expect(l.stop?.notify).toBe(want.notify);
+    if (want.expected) expect(l.stop?.expected).toBe(want.expected);
+    if (want.role) expect(l.local.role).toBe(want.role);
+    if (want.retransmits !== undefined) {
+      const m = l.messages.find((x) => x.n === l.stop?.afterMessage);
+      expect(m?.retransmits).toBe(want.retransmits);
+    }
+    expect(l.stop?.lines.length).toBeGreaterThan(0);
+  });
+});
+
+// [fixture, the messages in order (sender:message)].
+const COMPLETE: readonly (readonly [string, readonly string[]])[] = [
+  // dev-031 (seed 003): a whole main mode, IKE_I_MM1 … IKE_P1_COMPLETE.
+  ['cisco_ios/debug_crypto_isakmp/main-mode-success', mm()],
+  ['cisco_asa/debug_crypto_ikev1/seed-001-phase1-completed', mm()],
+  ['cisco_ios/debug_crypto_ipsec/quick-mode-success', [...mm(), ...qm()]],
+  ['cisco_ios/debug_crypto_ikev2/psk-exchange-success', v2()],
+  ['strongswan/charon_log/healthy-ikev2-initiator', v2()],
+  ['strongswan/pluto_log/ikev1-up-ok', [...mm(), ...qm()]],
+  ['fortinet/debug_application_ike/ikev1-main-quick-ok', [...mm(), ...qm()]],
+  ['paloalto/ikemgr_log/p1-p2-success', [...mm(), ...qm()]],
+  ['cisco_ios/debug_crypto_isakmp/both-sides-main-mode', mm()],
+];
+
+function mm(): string[] {
+  return [1, 2, 3, 4, 5, 6].map((n) => `${n % 2 ? 'initiator' : 'responder'}:MM${n}`);
+}
+function qm(): string[] {
+  return ['initiator:QM1', 'responder:QM2', 'initiator:QM3'];
+}
+function v2(): string[] {
+  return [
+    'initiator:IKE_SA_INIT request',
+    'responder:IKE_SA_INIT response',
+    'initiator:IKE_AUTH request',
+    'responder:IKE_AUTH response',
+  ];
+}
+
+describe('ladder of a complete exchange', () => {
+  it.each(COMPLETE)('%s', (path, want) => {
+    const l = ladderOf(path);
+    expect(l.complete, ladderToText(l)).toBe(true);
+    expect(l.stop).toBeUndefined();
+    expect(l.messages.map((m) => `${m.from}:${messageName(m.exchange, m.kind)}`)).toEqual(want);
+  });
+
+  it('seed 003: every main mode message is in the log, with the state after it', () => {
+    const l = ladderOf('cisco_ios/debug_crypto_isakmp/main-mode-success');
+    expect(l.messages.map((m) => m.inferred)).toEqual([false, false, false, false, false, false]);
+    expect(l.messages.map((m) => m.state)).toEqual([
+      'IKE_I_MM1',
+      'IKE_I_MM2',
+      'IKE_I_MM3',
+      'IKE_I_MM4',
+      'IKE_I_MM5',
+      'UNKNOWN',
+    ]);
+    expect(l.local).toEqual({ role: 'initiator', logged: true });
+    expect(l.peer).toMatchObject({ role: 'responder', address: '172.16.6.2', logged: false });
+    expect(l.messages[0]?.lines).toEqual([5]);
+  });
+});
+
+describe('one side or both', () => {
+  it('a responder log: what the initiator sent before the log starts is inferred', () => {
+    const l = ladderOf('strongswan/pluto_log/peer-id-mismatch');
+    expect(l.messages.map((m) => [m.exchange, m.inferred])).toEqual([
+      ['MM1', true],
+      ['MM2', false],
+      ['MM3', true],
+      ['MM4', false],
+      ['MM5', true],
+      ['INFORMATIONAL', false],
+    ]);
+  });
+
+  it('two routers interleaved (seed 004): merged by message, both logs marked', () => {
+    const l = ladderOf('cisco_ios/debug_crypto_isakmp/both-sides-main-mode');
+    expect(l.local).toMatchObject({ role: 'initiator', address: '192.168.0.1', logged: true });
+    expect(l.peer).toMatchObject({ role: 'responder', address: '192.168.0.2', logged: true });
+    expect(l.messages.map((m) => m.seenBy.length)).toEqual([1, 1, 2, 2, 2, 2]);
+    // MM3: sent by R1 (line 59) and received by R2 (line 61), one arrow.
+    expect(l.messages[2]?.lines).toEqual(expect.arrayContaining([59, 60, 61, 62]));
+  });
+
+  it('two routers, failing (dev-032): the responder side stops after MM5', () => {
+    const l = ladderOf('cisco_ios/debug_crypto_isakmp/key-not-in-profile-keyrings');
+    expect(l.peer.logged).toBe(true);
+    expect(l.messages.map((m) => m.inferred)).toEqual([true, false, false, false, false]);
+    expect(l.messages[4]?.seenBy).toEqual(expect.arrayContaining(['initiator', 'responder']));
+  });
+});
+
+describe('ladderToText', () => {
+  it('one line per message, then the stop', () => {
+    const text = ladderToText(ladderOf('cisco_asa/debug_crypto_ikev1/dev-005-no-proposal-chosen'));
+    expect(text.split('\n').slice(1)).toEqual([
+      '1  initiator → responder  MM1  SA (proposals)  [inferred, not in the log]',
+      '2  responder → initiator  INFORMATIONAL  N(NO_PROPOSAL_CHOSEN)',
+      'stopped after message 2: The responder answered NO_PROPOSAL_CHOSEN: no IKE proposal matched: encryption, integrity, DH group or lifetime differ. Expected next: MM2 from the responder.',
+    ]);
+  });
+});
+
+describe('never throws', () => {
+  it.each(['', 'garbage\n\u0000\u202e', 'ISAKMP:(0): sending packet to'])('%j', (text) => {
+    const l = ladderOfText(text);
+    expect(l.messages).toEqual([]);
+    expect(l.complete).toBe(false);
+  });
+});
