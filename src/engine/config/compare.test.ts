@@ -222,6 +222,23 @@ describe('pre-shared keys', () => {
     expect(f.message).toContain('Cannot compare');
   });
 
+  it('a key bound to an identity, not an address, is still compared', () => {
+    const byId = (identity: string, key: string, line: number): PeerConfig['keys'][number] => ({
+      scope: 'secrets',
+      identity,
+      direction: 'both',
+      bytesHex: textToHex(key),
+      encoding: 'plain',
+      lines: [line],
+    });
+    const one = edit(ASA_FW, { keys: [byId('r1.example.net', 'zq9-wrong', 60)] });
+    expect(only(IOS_R1, one, 'auth.psk-mismatch')).toMatchObject({ a: [7], b: [60] });
+    const two = edit(ASA_FW, {
+      keys: [byId('r1.example.net', 'zq9-wrong', 60), byId('r9.example.net', 'x', 61)],
+    });
+    expect(compareConfigs(IOS_R1, two).findings).toEqual([]);
+  });
+
   it('no key for the peer on one side: psk-not-found on that side', () => {
     const f = only(IOS_R1, asaKey({ container: '203.0.113.99' }), 'auth.psk-not-found');
     expect(f).toMatchObject({ severity: 'error', change: 'b', a: [7], b: [] });

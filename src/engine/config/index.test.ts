@@ -131,6 +131,12 @@ describe('compareTexts', () => {
     expect(JSON.stringify(r.result)).not.toContain('Secr3t-Key');
   });
 
+  it('the same text twice is not a comparison', () => {
+    const r = compareTexts(IOS, `${IOS}\n`);
+    expect(r).toMatchObject({ ok: false, side: 'b' });
+    expect(!r.ok && r.problem).toContain('same configuration');
+  });
+
   it('names the side it could not read', () => {
     expect(compareTexts(IOS, 'nonsense')).toMatchObject({ ok: false, side: 'b' });
     expect(compareTexts('', ASA)).toMatchObject({ ok: false, side: 'a' });

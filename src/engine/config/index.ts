@@ -97,6 +97,12 @@ export function compareTexts(
   textB: string,
   platforms: readonly [Platform | undefined, Platform | undefined] = [undefined, undefined],
 ): ComparedTexts {
+  if (textA.trim() !== '' && textA.trim() === textB.trim())
+    return {
+      ok: false,
+      side: 'b',
+      problem: 'Both sides hold the same configuration: paste the other peer’s configuration as B.',
+    };
   const a = parseConfig(textA, platforms[0]);
   if (!a.ok) return { ok: false, side: 'a', problem: a.problem };
   const b = parseConfig(textB, platforms[1]);

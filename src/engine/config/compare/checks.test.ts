@@ -109,11 +109,37 @@ describe('tunnel interfaces', () => {
   });
 });
 
+describe('peer addresses behind NAT', () => {
+  it('pointing at a public address when the other side shows only private ones: a warning', () => {
+    const nated = edit(ASA_FW, {
+      interfaces: ASA_FW.interfaces.map((i) =>
+        i.nameif === 'outside' ? { ...i, addresses: ['172.31.5.10/24'] } : i,
+      ),
+    });
+    const f = only(IOS_R1, nated, 'ip.peer-address-mismatch');
+    expect(f).toMatchObject({ severity: 'warning', change: 'a' });
+    expect(f.message).toContain('NATed');
+  });
+
+  it('nothing known about the other side’s addresses: no finding', () => {
+    const bare = edit(editConn(ASA_FW, { peers: ['203.0.113.99'] }), { interfaces: [] });
+    const a = editConn(IOS_R1, { peers: ['198.51.100.99'] });
+    const r = compareConfigs(edit(a, { interfaces: [] }), bare);
+    expect(r.findings.filter((f) => f.diagnosis === 'ip.peer-address-mismatch')).toEqual([]);
+    expect(r.pairs).toEqual([{ a: 'VPN 10', b: 'outside_map 1' }]);
+  });
+});
+
 describe('crypto map placement', () => {
   it('not applied anywhere', () => {
     const f = only(editConn(IOS_R1, { appliedTo: [] }), ASA_FW, 'ip.crypto-map-wrong-interface');
     expect(f).toMatchObject({ severity: 'error', change: 'a', a: [10], b: [] });
     expect(f.commands.a).toEqual(['interface GigabitEthernet0/0', ' crypto map VPN']);
+  });
+
+  it('an excerpt without interfaces says nothing about placement', () => {
+    const r = compareConfigs(edit(editConn(IOS_R1, { appliedTo: [] }), { interfaces: [] }), ASA_FW);
+    expect(r.findings.filter((f) => f.diagnosis === 'ip.crypto-map-wrong-interface')).toEqual([]);
   });
 
   it('applied to the inside (ip nat inside) interface', () => {

@@ -50,7 +50,7 @@ function keysFor(
   conn: Connection,
   addresses: readonly string[],
   versions: readonly IkeVersion[],
-): PreSharedKey[] {
+): PreSharedKey[] | 'unknown' {
   const keys = side.peer.keys.filter((k) => versionOk(k, versions));
   const own = keys.filter(
     (k) => (k.scope === 'phase1' || k.scope === 'secrets') && k.container === conn.name,
@@ -71,10 +71,18 @@ function keysFor(
     (k) => k.scope === 'tunnel-group' && addresses.includes(addressOf(k.container ?? k.peer ?? '')),
   );
   if (groups.length > 0) return groups;
-  return best(
+  const found = best(
     keys.filter((k) => k.scope !== 'tunnel-group' && k.scope !== 'phase1'),
     addresses,
   );
+  if (found.length > 0) return found;
+  // Keys bound to an identity (`@vpn.example.com : PSK …`, an IKEv2 keyring `identity fqdn`):
+  // the model does not say which identity the connection uses, so one such entry is taken as
+  // the key, and several make the key unknown.
+  const byIdentity = keys.filter((k) => k.peer === undefined && k.identity !== undefined);
+  const entries = new Set(byIdentity.map((k) => `${k.container ?? ''}|${k.identity ?? ''}`));
+  if (entries.size === 1) return byIdentity;
+  return entries.size > 1 ? 'unknown' : [];
 }
 
 /** Authentication methods a side shows for the connection; empty when not known. */
@@ -147,6 +155,7 @@ export function checkKeys(pair: Pair): CompareFinding[] {
   const versions = commonVersions(pair);
   const ka = keysFor(a, ca, addressesOf(pair, a), versions);
   const kb = keysFor(b, cb, addressesOf(pair, b), versions);
+  if (ka === 'unknown' || kb === 'unknown') return [];
   if (ka.length === 0 && kb.length === 0) return [];
   if (ka.length === 0) return [notFound(pair, a, kb)];
   if (kb.length === 0) return [notFound(pair, b, ka)];

@@ -31,6 +31,27 @@ export function ownAddresses(peer: PeerConfig): string[] {
   return [...out].filter(isAddress);
 }
 
+// RFC 1918 and RFC 6598 (carrier-grade NAT) prefixes.
+const PRIVATE: readonly Prefix[] = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '100.64.0.0/10',
+];
+
+function isPrivate(address: string): boolean {
+  return PRIVATE.some((p) => prefixContains(p, address));
+}
+
+/** A public address pointed at, and only private addresses on the other side: likely NAT. */
+function natLikely(pointed: readonly string[], theirs: readonly string[]): boolean {
+  return (
+    theirs.length > 0 &&
+    theirs.every(isPrivate) &&
+    pointed.some((p) => ipv4ToNumber(p) !== null && !isPrivate(p))
+  );
+}
+
 /** Peers of a connection that name one definite address (not `any`, `0.0.0.0`, a name). */
 function definitePeers(conn: Connection): string[] {
   return conn.peers.map(addressOf).filter((p) => isAddress(p) && p !== '0.0.0.0' && p !== '::');
@@ -110,17 +131,27 @@ function oneWay(pair: Pair, side: Side): CompareFinding | null {
   if (wrong.length === 0 || !right || pointsAt(conn, peer.addresses)) return null;
   const mine = cite(side, conn.lines, TOPIC.peer);
   const theirs = [...cite(peer, peerConn.lines, TOPIC.peer), ...addressLines(peer)];
+  const nat = natLikely(wrong, [right]);
   return finding({
     diagnosis: 'ip.peer-address-mismatch',
-    severity: 'error',
+    severity: nat ? 'warning' : 'error',
     ...(side.id === 'a' ? { a: mine, b: theirs } : { a: theirs, b: mine }),
     message:
       `${label(side)} ${conn.name} points at ${wrong.join(', ')}, which is none of ` +
-      `${label(peer)}'s addresses (${peer.addresses.join(', ')}); ${label(peer)} ${peerConn.name} points back at ${label(side)}.`,
+      `${label(peer)}'s addresses (${peer.addresses.join(', ')}); ${label(peer)} ${peerConn.name} points back at ${label(side)}.` +
+      (nat
+        ? ` ${label(peer)} uses a private address: fine if ${wrong.join(', ')} is the public address it is NATed to.`
+        : ''),
     fix: `Point ${label(side)} ${conn.name} at ${right} (or at the address ${label(peer)} is NATed to, if there is NAT between them).`,
     change: side.id,
     commands: { ...on(side, dialect(side).peer(side, conn, right)) },
   });
+}
+
+/** The side's connections point only at addresses the other side (whose addresses are known) does not have. */
+function pointsAway(s: Side, other: Side): boolean {
+  const peers = s.peer.connections.flatMap(definitePeers);
+  return peers.length > 0 && other.addresses.length > 0;
 }
 
 /** When nothing points at the other side: one finding, and a best-guess pair to go on with. */
@@ -144,17 +175,30 @@ function nothingPoints(a: Side, b: Side): { pairs: Pair[]; findings: CompareFind
     ...s.peer.connections.flatMap((c) => cite(s, c.lines, TOPIC.peer)),
     ...addressLines(s),
   ];
+  const pairs = single?.ca && single.cb ? [{ a, b, ca: single.ca, cb: single.cb }] : [];
+  // Without the other side's addresses (an excerpt, a host without interfaces in its
+  // configuration) nothing says the peer is wrong.
+  const away = [pointsAway(a, b) ? a : null, pointsAway(b, a) ? b : null].filter(
+    (s): s is Side => s !== null,
+  );
+  if (away.length === 0) return { pairs, findings: [] };
+  const nat = away.every((s) =>
+    natLikely(s.peer.connections.flatMap(definitePeers), (s.id === 'a' ? b : a).addresses),
+  );
   const f = finding({
     diagnosis: 'ip.peer-address-mismatch',
-    severity: 'error',
+    severity: nat ? 'warning' : 'error',
     a: peerLines(a),
     b: peerLines(b),
-    message: `The peers do not point at each other: ${describe(a)}; ${describe(b)}.`,
+    message:
+      `The peers do not point at each other: ${describe(a)}; ${describe(b)}.` +
+      (nat
+        ? ' The addresses shown are private: fine if the peers are NATed to the addresses they point at.'
+        : ''),
     fix: 'Set each side’s peer (set peer / remote-gw / right / tunnel destination) to the other side’s outside address, or to the address it is NATed to.',
     change: 'either',
     commands,
   });
-  const pairs = single?.ca && single.cb ? [{ a, b, ca: single.ca, cb: single.cb }] : [];
   return { pairs, findings: [f] };
 }
 

@@ -119,6 +119,8 @@ function wrongInterface(
   const applied = conn.appliedTo
     .map((n) => interfaceNamed(side.peer, n))
     .filter((i): i is Interface => i !== undefined);
+  // With no interface in the text (a `show run crypto map` excerpt) "not applied" is unknown.
+  if (conn.appliedTo.length === 0 && side.peer.interfaces.length === 0) return null;
   if (conn.appliedTo.length === 0)
     return finding({
       diagnosis: 'ip.crypto-map-wrong-interface',
