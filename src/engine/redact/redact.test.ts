@@ -433,6 +433,31 @@ describe('regressions', () => {
     );
   });
 
+  it('a secret that starts like a prompt ("#", ">") is still a secret', () => {
+    const text =
+      'aaa-server ISE (inside) host 10.1.50.5\n key # Not a prompt\npasswd #abcd1234 encrypted';
+    expect(redact(text).text).toBe(
+      'aaa-server ISE (inside) host 10.1.50.5\n key <secret>\npasswd <secret> encrypted',
+    );
+  });
+
+  it('terminal colour codes before a statement do not hide it', () => {
+    expect(redact('\u001b[0m crypto isakmp key s3cr3t address 10.0.0.2').text).toBe(
+      '\u001b[0m crypto isakmp key <psk> address 10.0.0.2',
+    );
+  });
+
+  it('IOS debug lines that only name key material stay as they are', () => {
+    const text = [
+      '*Jun 19 10:04:24.838: ISAKMP:(1011):SKEYID state generated',
+      '*Jun 19 10:04:24.838: ISAKMP:(1011):processing NONCE payload. message ID = 0',
+      '*Jun 19 10:04:24.838: ISAKMP:(0):found peer pre-shared key matching 192.168.0.2',
+      ' next-payload : 8',
+      ' length       : 12',
+    ].join('\n');
+    expect(redact(text).text).toBe(text);
+  });
+
   it('keeps CRLF and CR line breaks', () => {
     const text = 'crypto isakmp key abc123 address 10.0.0.2\r\nend\rR1#';
     expect(redact(text).text).toBe('crypto isakmp key <psk> address 10.0.0.2\r\nend\rR1#');
