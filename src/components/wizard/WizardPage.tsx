@@ -4,7 +4,7 @@ import { decodeExcerpt } from '../../engine/share/excerpt.ts';
 import { SharePanel } from '../share/SharePanel.tsx';
 import { useApp } from '../../app/store.ts';
 import { encode } from '../../engine/walk/codec.ts';
-import { recentEntry } from '../../engine/share/recent.ts';
+import { isKeptCase, recentEntry } from '../../engine/share/recent.ts';
 import { PastePanel } from '../paste/PastePanel.tsx';
 import { usePasteAnalysis } from '../paste/usePasteAnalysis.ts';
 import { DiagnosisView } from './DiagnosisView.tsx';
@@ -69,7 +69,7 @@ function useSaveRecent({ state, resolved, excerpt, problem }: ReturnType<typeof 
   const s = problem === null ? encode(state) : null;
   const { node } = resolved;
   useEffect(() => {
-    if (s === null || node.kind !== 'diagnosis') return;
+    if (s === null || node.kind !== 'diagnosis' || !isKeptCase(state)) return;
     const draft = useApp.getState().draft;
     saveRecent(
       recentEntry({
@@ -77,8 +77,8 @@ function useSaveRecent({ state, resolved, excerpt, problem }: ReturnType<typeof 
         ...(excerpt ? { e: excerpt } : {}),
         title: node.title,
         savedAt: new Date().toISOString(),
-        ...(state.evidence && draft ? { paste: draft } : {}),
+        ...(state.evidence?.origin === 'paste' && draft ? { paste: draft } : {}),
       }),
     );
-  }, [s, node, excerpt, state.evidence, saveRecent]);
+  }, [s, node, excerpt, state, saveRecent]);
 }

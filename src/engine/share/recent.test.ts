@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashText, readRecent, recentEntry, RECENT_LIMITS, upsertRecent } from './recent.ts';
+import {
+  hashText,
+  isKeptCase,
+  readRecent,
+  recentEntry,
+  RECENT_LIMITS,
+  upsertRecent,
+} from './recent.ts';
 
 const entry = (paste: string, title = 't', savedAt = '2026-11-22T03:00:00Z') =>
   recentEntry({ s: '2_A', title, savedAt, paste });
@@ -39,5 +46,13 @@ describe('recent cases', () => {
     expect(hashText('')).toBe('811c9dc5');
     expect(hashText('a')).toBe('e40c292c');
     fc.assert(fc.property(fc.string(), (s) => /^[0-9a-f]{8}$/.test(hashText(s))));
+  });
+
+  it('keeps walks with evidence or by answers alone, not a jump whose evidence was cleared', () => {
+    const jump = { kind: 'jump' as const, to: 'auth.psk-mismatch' as never };
+    const evidence = { findings: [], context: {}, origin: 'paste' as const };
+    expect(isKeptCase({ trail: [{ kind: 'answer', index: 0 }], evidence: null })).toBe(true);
+    expect(isKeptCase({ trail: [jump], evidence })).toBe(true);
+    expect(isKeptCase({ trail: [jump], evidence: null })).toBe(false);
   });
 });

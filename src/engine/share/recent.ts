@@ -3,6 +3,7 @@
  * enough, the paste, so a case reopens as it was left. The page's store holds
  * the list; these pure functions decide what goes in it.
  */
+import type { WalkState } from '../walk/state.ts';
 
 /** One saved case. */
 export interface RecentCase {
@@ -54,6 +55,15 @@ export function recentEntry(input: {
     savedAt: input.savedAt,
     ...(paste && paste.length <= RECENT_LIMITS.maxPaste ? { paste } : {}),
   };
+}
+
+/**
+ * Is this walk a case worth keeping? A diagnosis reached with evidence, or by answers alone. A
+ * walk whose evidence was cleared still shows the diagnosis the evidence jumped to; it is the
+ * same case as before, already kept with its paste, so it is not kept again.
+ */
+export function isKeptCase(state: WalkState): boolean {
+  return state.evidence !== null || state.trail.every((step) => step.kind === 'answer');
 }
 
 /** The list with `entry` first (replacing an entry with its id), capped. */
