@@ -74,6 +74,32 @@ describe('selectors', () => {
   });
 });
 
+describe('route-based against policy-based', () => {
+  it('a static VTI (any → any) against a crypto map for subnets: an error, the ACL side has the commands', () => {
+    const vti = editConn(greRouter('R1', '192.168.0.1', '192.168.0.2', 'ipsec-ipv4'), {
+      selectors: [],
+    });
+    const map = editConn(greRouter('R2', '192.168.0.2', '192.168.0.1'), {
+      name: 'MAP 10',
+      kind: 'crypto-map',
+      sequence: 10,
+      acl: 'VPN',
+      appliedTo: ['Ethernet0/0'],
+      selectors: [{ local: '10.2.0.0/24', remote: '10.1.0.0/24', protocol: 'ip', lines: [50] }],
+      lines: [33, 34, 35],
+    });
+    const f = only(vti, map, 'ipsec.proxy-id-mismatch');
+    expect(f).toMatchObject({
+      severity: 'error',
+      change: 'either',
+      a: [33, 34, 35, 42, 43, 44, 45, 46],
+      b: [33, 34, 35, 50],
+    });
+    expect(f.message).toContain('static VTI');
+    expect(f.commands).toEqual({ b: ['ip access-list extended VPN', ' permit ip any any'] });
+  });
+});
+
 describe('tunnel interfaces', () => {
   it('two protected GRE tunnels pointing at each other: no error', () => {
     const r = compareConfigs(

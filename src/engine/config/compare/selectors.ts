@@ -11,10 +11,10 @@
  * - anything else is a plain mismatch.
  */
 import type { Connection, Prefix, Selector } from '../model.ts';
-import { prefixContains } from '../normalise.ts';
+import { ipv4ToNumber, prefixContains } from '../normalise.ts';
 import { TOPIC, cite } from './focus.ts';
 import type { WantedSelector } from './syntax/index.ts';
-import { behind } from './pair.ts';
+import { behind, localAddressOf } from './pair.ts';
 import { dialect } from './syntax/index.ts';
 import { tunnelOf } from './syntax/common.ts';
 import type { CompareFinding, Pair, Side } from './types.ts';
@@ -142,6 +142,7 @@ function reversed(pair: Pair, sa: Selector, sb: Selector): CompareFinding {
 function narrower(pair: Pair, sa: Selector, sb: Selector, narrow: Side): CompareFinding {
   const { a, b, ca, cb } = pair;
   const wide = narrow.id === 'a' ? b : a;
+  if (!narrows(ca) || !narrows(cb)) return differ(pair, sa, sb);
   return finding({
     diagnosis: 'ipsec.proxy-id-mismatch',
     severity: 'warning',
@@ -162,17 +163,27 @@ function narrower(pair: Pair, sa: Selector, sb: Selector, narrow: Side): Compare
 
 function differ(pair: Pair, sa: Selector, sb: Selector): CompareFinding {
   const { a, b, ca, cb } = pair;
+  const tunnel = [ca, cb].some((c) => !narrows(c));
+  // A tunnel interface's selectors follow from its mode; only a crypto-map side has an ACL to edit.
+  const edit = (s: Side, c: Connection, w: WantedSelector, drop: Selector): string[] =>
+    narrows(c) ? dialect(s).selector(s, c, w, drop) : [];
   return finding({
     diagnosis: 'ipsec.proxy-id-mismatch',
     severity: 'error',
     a: selLines(a, ca, [sa]),
     b: selLines(b, cb, [sb]),
-    message: `The selectors do not match: ${label(a)} protects ${show(view(sa))}, ${label(b)} ${show(view(sb))} (it should be ${show(mirror(sa))}).`,
-    fix: 'Correct the networks on the side that has them wrong so that each side’s selector is the other’s with source and destination swapped.',
+    message:
+      `The selectors do not match: ${label(a)} protects ${show(view(sa))}, ${label(b)} ${show(view(sb))} (it should be ${show(mirror(sa))}).` +
+      (tunnel
+        ? ' A static VTI proposes any → any and a GRE tunnel GRE between its endpoints; neither narrows to the other side’s subnets.'
+        : ''),
+    fix: tunnel
+      ? 'Use the same kind of tunnel on both sides (route-based to route-based), or make the crypto map side protect exactly what the tunnel proposes.'
+      : 'Correct the networks on the side that has them wrong so that each side’s selector is the other’s with source and destination swapped.',
     change: 'either',
     commands: {
-      a: dialect(a).selector(a, ca, want(mirror(sb)), sa),
-      b: dialect(b).selector(b, cb, want(mirror(sa)), sb),
+      a: edit(a, ca, want(mirror(sb)), sa),
+      b: edit(b, cb, want(mirror(sa)), sb),
     },
   });
 }
@@ -194,6 +205,34 @@ function missing(pair: Pair, side: Side, sel: Selector): CompareFinding {
   });
 }
 
+/**
+ * A connection's selectors; for a protected tunnel without any, the ones IOS proposes: any to any
+ * for a VTI (`tunnel mode ipsec`), GRE from the tunnel source to the destination for GRE.
+ */
+function selectorsOf(side: Side, conn: Connection): Selector[] {
+  if (conn.selectors.length > 0 || conn.kind !== 'tunnel-protection') return [...conn.selectors];
+  const tunnel = tunnelOf(side, conn)?.tunnel;
+  if (!tunnel) return [];
+  const lines = tunnel.lines;
+  if (tunnel.mode.startsWith('ipsec'))
+    return [{ local: 'any', remote: 'any', protocol: 'ip', lines }];
+  const source = localAddressOf(side, conn);
+  const destination = tunnel.destination;
+  if (
+    !tunnel.mode.startsWith('gre') ||
+    !source ||
+    !destination ||
+    ipv4ToNumber(destination) === null
+  )
+    return [];
+  return [{ local: `${source}/32`, remote: `${destination}/32`, protocol: 'gre', lines }];
+}
+
+/** Static VTIs and GRE tunnels do not narrow: a narrower proposal fails in both directions. */
+function narrows(conn: Connection): boolean {
+  return conn.kind !== 'tunnel-protection';
+}
+
 /** GRE on one side and a VTI on the other: the selectors differ because of it, not by mistake. */
 function encapsulationDiffers(pair: Pair): boolean {
   const ta = pair.ca.kind === 'tunnel-protection' ? tunnelOf(pair.a, pair.ca)?.tunnel : undefined;
@@ -203,8 +242,8 @@ function encapsulationDiffers(pair: Pair): boolean {
 
 /** Selector findings for one pair of connections. */
 export function checkSelectors(pair: Pair): CompareFinding[] {
-  const xs = [...pair.ca.selectors];
-  const ys = [...pair.cb.selectors];
+  const xs = selectorsOf(pair.a, pair.ca);
+  const ys = selectorsOf(pair.b, pair.cb);
   if (xs.length === 0 || ys.length === 0 || encapsulationDiffers(pair)) return [];
   const out: CompareFinding[] = [];
   const take = (
