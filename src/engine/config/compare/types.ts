@@ -74,16 +74,6 @@ export interface Pair {
   readonly cb: Connection;
 }
 
-/** The side not given. */
-export function other(pair: Pair, side: Side): Side {
-  return side.id === 'a' ? pair.b : pair.a;
-}
-
-/** The connection of a side within a pair. */
-export function connOf(pair: Pair, side: Side): Connection {
-  return side.id === 'a' ? pair.ca : pair.cb;
-}
-
 /** What a check gives before its lines are sorted. */
 export interface FindingDraft {
   readonly diagnosis: DiagnosisId;
@@ -116,11 +106,6 @@ export function finding(d: FindingDraft): CompareFinding {
 /** Lines sorted ascending without repeats (and without 0 or negatives a parser may leave). */
 export function sortedLines(lines: readonly number[]): number[] {
   return [...new Set(lines)].filter((n) => n > 0).sort((x, y) => x - y);
-}
-
-/** Puts a draft's per-side values under `a`/`b` by which side is which. */
-export function bySide<T>(side: Side, mine: T, theirs: T): { a: T; b: T } {
-  return side.id === 'a' ? { a: mine, b: theirs } : { a: theirs, b: mine };
 }
 
 /** `A` or `B` with the host name when the configuration gave one: "B (R2)". */
