@@ -1,9 +1,10 @@
 /**
- * The engine off the main thread: parses and classifies a paste, reporting
- * progress. One request at a time; the page cancels by terminating the worker.
- * Inlined into the single-file build as a string (Vite `?worker&inline`), so it
- * also starts from file:// pages.
+ * The engine off the main thread: reads a paste (parse + classify) or compares
+ * two configurations, reporting progress. One request at a time; the page
+ * cancels by terminating the worker. Inlined into the single-file build as a
+ * string (Vite `?worker&inline`, classic format), so it also starts from file://.
  */
+import { compareTexts } from '../engine/config/index.ts';
 import { diagnose } from '../engine/diagnose.ts';
 import type { WorkerReply, WorkerRequest } from './diagnoseClient.ts';
 
@@ -14,18 +15,28 @@ const scope = self as unknown as {
 
 const PROGRESS_EVERY_MS = 50;
 
-scope.onmessage = (ev) => {
-  const { id, text } = ev.data;
+function handle(request: WorkerRequest): WorkerReply {
+  const { id } = request;
+  if (request.kind === 'compare')
+    return { id, type: 'done', kind: 'compare', result: compareTexts(request.a, request.b) };
   let last = 0;
+  const result = diagnose(request.text, (done, total) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    scope.postMessage({ id, type: 'progress', done, total });
+  });
+  return { id, type: 'done', kind: 'diagnose', result };
+}
+
+scope.onmessage = (ev) => {
   try {
-    const result = diagnose(text, (done, total) => {
-      const now = Date.now();
-      if (now - last < PROGRESS_EVERY_MS) return;
-      last = now;
-      scope.postMessage({ id, type: 'progress', done, total });
-    });
-    scope.postMessage({ id, type: 'done', result });
+    scope.postMessage(handle(ev.data));
   } catch (e) {
-    scope.postMessage({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
+    scope.postMessage({
+      id: ev.data.id,
+      type: 'failed',
+      message: e instanceof Error ? e.message : String(e),
+    });
   }
 };

@@ -1,16 +1,24 @@
 /**
- * The page's way to the engine: a paste goes to a Web Worker, progress comes
- * back, and a running job can be cancelled (the worker is terminated and a
- * fresh one started on the next request). The main thread never parses.
+ * The page's way to the engine: a paste (or two configurations) goes to a Web
+ * Worker, progress comes back, and a running job can be cancelled (the worker
+ * is terminated and a fresh one started on the next request). The main thread
+ * never parses.
  */
+import type { ComparedTexts } from '../engine/config/index.ts';
 import type { Diagnosis } from '../engine/diagnose.ts';
 import DiagnoseWorker from './diagnose.worker.ts?worker&inline';
 
 /** Page → worker. */
-export interface WorkerRequest {
-  readonly id: number;
-  readonly text: string;
+export type WorkerRequest =
+  | { readonly id: number; readonly kind: 'diagnose'; readonly text: string }
+  | { readonly id: number; readonly kind: 'compare'; readonly a: string; readonly b: string };
+
+/** What each kind of request answers. */
+interface Answers {
+  diagnose: Diagnosis;
+  compare: ComparedTexts;
 }
+
 /** Worker → page. */
 export type WorkerReply =
   | {
@@ -19,14 +27,27 @@ export type WorkerReply =
       readonly done: number;
       readonly total: number;
     }
-  | { readonly id: number; readonly type: 'done'; readonly result: Diagnosis }
+  | {
+      readonly id: number;
+      readonly type: 'done';
+      readonly kind: 'diagnose';
+      readonly result: Diagnosis;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'done';
+      readonly kind: 'compare';
+      readonly result: ComparedTexts;
+    }
   | { readonly id: number; readonly type: 'failed'; readonly message: string };
 
-/** A running diagnosis. */
-export interface DiagnosisJob {
-  readonly result: Promise<Diagnosis>;
+/** A running job. */
+export interface EngineJob<T> {
+  readonly result: Promise<T>;
   cancel(): void;
 }
+/** A running diagnosis. */
+export type DiagnosisJob = EngineJob<Diagnosis>;
 
 /** Why a job ended without a result. */
 export class JobCancelled extends Error {
@@ -54,12 +75,29 @@ export function warmUp(): void {
 
 /** Sends a paste to the worker. `onProgress` gets a fraction from 0 to 1. */
 export function runDiagnosis(text: string, onProgress?: (fraction: number) => void): DiagnosisJob {
+  return run('diagnose', { text }, onProgress);
+}
+
+/** Sends two configurations to the worker for the two-peer check. */
+export function runCompare(a: string, b: string): EngineJob<ComparedTexts> {
+  return run('compare', { a, b });
+}
+
+type Payload<K extends keyof Answers> = K extends 'diagnose'
+  ? { text: string }
+  : { a: string; b: string };
+
+function run<K extends keyof Answers>(
+  kind: K,
+  payload: Payload<K>,
+  onProgress?: (fraction: number) => void,
+): EngineJob<Answers[K]> {
   const id = nextId++;
   let pending = true;
   let rejectJob: (e: Error) => void = () => {};
   let w: Worker | null = null;
-  const result = new Promise<Diagnosis>((resolveJob, reject) => {
-    const resolve = (d: Diagnosis) => {
+  const result = new Promise<Answers[K]>((resolveJob, reject) => {
+    const resolve = (d: Answers[K]) => {
       pending = false;
       resolveJob(d);
     };
@@ -83,7 +121,7 @@ export function runDiagnosis(text: string, onProgress?: (fraction: number) => vo
       }
       started.removeEventListener('message', onMessage);
       started.removeEventListener('error', onError);
-      if (reply.type === 'done') resolve(reply.result);
+      if (reply.type === 'done') resolve(reply.result as Answers[K]);
       else rejectJob(new Error(reply.message));
     };
     const onError = (ev: ErrorEvent) => {
@@ -95,7 +133,7 @@ export function runDiagnosis(text: string, onProgress?: (fraction: number) => vo
     };
     started.addEventListener('message', onMessage);
     started.addEventListener('error', onError);
-    started.postMessage({ id, text } satisfies WorkerRequest);
+    started.postMessage({ id, kind, ...payload } as WorkerRequest);
   });
   return {
     result,
