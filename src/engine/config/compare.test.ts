@@ -98,14 +98,16 @@ describe('IKE', () => {
       ],
     });
     const f = only(IOS_R1, b, 'ike.lifetime-mismatch');
-    expect(f).toMatchObject({ severity: 'info', change: 'a' });
+    expect(f).toMatchObject({ severity: 'info', change: 'a', a: [1, 2, 3, 4, 5, 6] });
+    expect(f.b).toEqual([30, 31, 32, 33, 34, 35]);
     expect(f.commands.a).toEqual(['crypto isakmp policy 10', ' lifetime 28800']);
     expect(errors(IOS_R1, b)).toEqual([]);
   });
 
   it('phase 2 lifetimes that differ are information', () => {
     const f = only(IOS_R1, editConn(ASA_FW, { lifetimeSeconds: 28800 }), 'ike.lifetime-mismatch');
-    expect(f).toMatchObject({ severity: 'info', change: 'b' });
+    expect(f).toMatchObject({ severity: 'info', change: 'b', a: [10, 11, 12, 13, 14] });
+    expect(f.b).toEqual([41, 42, 43, 44, 45, 46]);
     expect(f.commands.b).toEqual([
       'crypto map outside_map 1 set security-association lifetime seconds 3600',
     ]);
@@ -119,7 +121,8 @@ describe('IKE', () => {
       a: [10, 11, 12, 13, 14],
       b: [36, 41, 42, 43, 44, 45, 46],
     });
-    expect(errors(IOS_R1, b)).not.toContain('ike.proposal-mismatch');
+    expect(f.change).toBe('either');
+    expect(errors(IOS_R1, b)).toEqual(['ike.version-mismatch']);
   });
 });
 
@@ -156,7 +159,8 @@ describe('phase 2 proposals', () => {
       ],
     });
     const f = only(IOS_R1_V2, b, 'ipsec.transform-mismatch');
-    expect(f).toMatchObject({ severity: 'error', change: 'b' });
+    expect(f).toMatchObject({ severity: 'error', change: 'b', a: [8, 10, 11, 12, 13, 14] });
+    expect(f.b).toEqual([38, 39, 41, 42, 43, 44, 45, 46]);
     expect(f.message).toContain('AES-GMAC-256');
     expect(f.message).toContain('ignore the integrity setting');
     expect(f.commands.b).toEqual([
@@ -183,6 +187,7 @@ describe('phase 2 proposals', () => {
   it('PFS on one side only: either side, with both commands', () => {
     const f = only(IOS_R1, editConn(ASA_FW, { pfs: null }), 'ipsec.pfs-mismatch');
     expect(f).toMatchObject({ severity: 'error', change: 'either', a: [10, 11, 12, 13, 14] });
+    expect(f.b).toEqual([41, 42, 43, 44, 45, 46]);
     expect(f.commands).toEqual({
       a: ['crypto map VPN 10 ipsec-isakmp', ' no set pfs'],
       b: ['crypto map outside_map 1 set pfs group14'],
@@ -191,7 +196,7 @@ describe('phase 2 proposals', () => {
 
   it('different PFS groups: the weaker side moves to the stronger group', () => {
     const f = only(IOS_R1, editConn(ASA_FW, { pfs: 5 }), 'ipsec.pfs-mismatch');
-    expect(f).toMatchObject({ severity: 'error', change: 'b' });
+    expect(f).toMatchObject({ severity: 'error', change: 'b', a: [10, 11, 12, 13, 14] });
     expect(f.commands).toEqual({ b: ['crypto map outside_map 1 set pfs group14'] });
   });
 });

@@ -45,7 +45,8 @@ describe('selectors', () => {
 
   it('a protocol on one side against ip on the other: the narrower protocol side', () => {
     const f = only(IOS_R1, asaSelector({ protocol: 'tcp' }), 'ipsec.proxy-id-mismatch');
-    expect(f).toMatchObject({ severity: 'warning' });
+    expect(f).toMatchObject({ severity: 'warning', change: 'either', a: [10, 11, 12, 13, 14, 41] });
+    expect(f.b).toEqual([40, 41, 42, 43, 44, 45, 46]);
     expect(f.message).toContain("B (FW)'s lies within A (R1)'s");
   });
 
@@ -127,7 +128,8 @@ describe('tunnel interfaces', () => {
     const a = greRouter('R1', '192.168.0.1', '192.168.0.2', 'gre');
     const b = greRouter('R2', '192.168.0.2', '192.168.0.1', 'ipsec-ipv4');
     const f = only(a, b, 'ipsec.encapsulation-mismatch');
-    expect(f).toMatchObject({ severity: 'error', change: 'either' });
+    expect(f).toMatchObject({ severity: 'error', change: 'either', a: [41, 42, 43, 44, 45, 46] });
+    expect(f.b).toEqual([41, 42, 43, 44, 45, 46]);
     expect(f.commands.a).toEqual(['interface Tunnel1', ' tunnel mode ipsec ipv4']);
     expect(compareConfigs(a, b).findings.map((x) => x.diagnosis)).toEqual([
       'ipsec.encapsulation-mismatch',

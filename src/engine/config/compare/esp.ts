@@ -122,6 +122,10 @@ function gmacFinding(
 function transformMismatch(pair: Pair): CompareFinding | null {
   const { a, b, ca, cb } = pair;
   const versions: (IkeVersion | undefined)[] = [...commonVersions(pair)];
+  // No shared IKE version is reported by itself; the ESP objects of one version say nothing
+  // about the other's (an ASA keeps IKEv1 transform sets and IKEv2 proposals apart).
+  if (versions.length === 0 && pair.ca.ikeVersions.length > 0 && pair.cb.ikeVersions.length > 0)
+    return null;
   if (versions.length === 0) versions.push(undefined);
   const tried = versions.map((v) => ({ v, xs: espOf(a, ca, v), ys: espOf(b, cb, v) }));
   const comparable = tried.filter((t) => t.xs.length > 0 && t.ys.length > 0);
