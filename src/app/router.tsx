@@ -14,6 +14,7 @@ import { WizardPage } from '../components/wizard/WizardPage.tsx';
 import { StatesPage } from '../components/reference/StatesPage.tsx';
 import { NotifiesPage } from '../components/reference/NotifiesPage.tsx';
 import { RecentPage } from '../components/recent/RecentPage.tsx';
+import { ComparePage } from '../components/compare/ComparePage.tsx';
 
 /** The search parameters of the wizard route: the walk, and the evidence excerpt when shared. */
 export interface WalkSearch {
@@ -53,6 +54,13 @@ export const notifiesRoute = createRoute({
   component: NotifiesPage,
 });
 
+/** The two-peer configuration check. */
+export const compareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/compare',
+  component: ComparePage,
+});
+
 /** Recent cases kept in this browser. */
 export const recentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -74,7 +82,13 @@ const stringifySearch = (search: Record<string, unknown>): string => {
 
 /** The app router. */
 export const router = createRouter({
-  routeTree: rootRoute.addChildren([wizardRoute, statesRoute, notifiesRoute, recentRoute]),
+  routeTree: rootRoute.addChildren([
+    wizardRoute,
+    statesRoute,
+    notifiesRoute,
+    recentRoute,
+    compareRoute,
+  ]),
   history: createHashHistory(),
   parseSearch,
   stringifySearch,

@@ -24,6 +24,11 @@ interface StorageSlice {
   storageProblem: string | null;
   dismissStorageProblem: () => void;
 }
+interface CompareSlice {
+  /** The two configurations on the compare page: this peer, the other peer. */
+  compareTexts: [string, string];
+  setCompareTexts: (texts: [string, string]) => void;
+}
 interface RecentSlice {
   /** Cases kept in this browser only, newest first. */
   recent: RecentCase[];
@@ -32,7 +37,7 @@ interface RecentSlice {
   clearRecent: () => void;
 }
 /** The whole store. */
-export type AppState = DraftSlice & ThemeSlice & StorageSlice & RecentSlice;
+export type AppState = DraftSlice & ThemeSlice & StorageSlice & RecentSlice & CompareSlice;
 
 const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set) => ({
   draft: '',
@@ -45,6 +50,11 @@ const createThemeSlice: StateCreator<AppState, [], [], ThemeSlice> = (set) => ({
 const createStorageSlice: StateCreator<AppState, [], [], StorageSlice> = (set) => ({
   storageProblem: null,
   dismissStorageProblem: () => set({ storageProblem: null }),
+});
+
+const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set) => ({
+  compareTexts: ['', ''],
+  setCompareTexts: (compareTexts) => set({ compareTexts }),
 });
 
 const createRecentSlice: StateCreator<AppState, [], [], RecentSlice> = (set) => ({
@@ -102,6 +112,7 @@ export const useApp = create<AppState>()(
       ...createThemeSlice(...a),
       ...createStorageSlice(...a),
       ...createRecentSlice(...a),
+      ...createCompareSlice(...a),
     }),
     {
       name: 'ipsec-triage',
@@ -113,6 +124,7 @@ export const useApp = create<AppState>()(
         draft: s.draft.length <= MAX_PERSISTED_DRAFT ? s.draft : '',
         theme: s.theme,
         recent: s.recent,
+        compareTexts: s.compareTexts.map((t) => (t.length <= MAX_PERSISTED_DRAFT / 4 ? t : '')),
       }),
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<AppState>;
@@ -124,6 +136,12 @@ export const useApp = create<AppState>()(
               ? p.theme
               : current.theme,
           recent: readRecent(p.recent),
+          compareTexts:
+            Array.isArray(p.compareTexts) &&
+            p.compareTexts.length === 2 &&
+            p.compareTexts.every((t) => typeof t === 'string')
+              ? [p.compareTexts[0], p.compareTexts[1]]
+              : current.compareTexts,
         };
       },
     },

@@ -31,6 +31,9 @@ export function App() {
           <Link to="/" className={link} activeOptions={{ includeSearch: false }}>
             Wizard
           </Link>
+          <Link to="/compare" className={link}>
+            Compare peers
+          </Link>
           <Link to="/reference/ikev1-states" className={link}>
             IKEv1 states
           </Link>
