@@ -70,6 +70,8 @@ export interface SideContext extends PlaceContext {
   readonly flow: readonly StepKey[];
 }
 
+// Palo Alto names only the phase of a retransmission: "MM" (phase 1) or "QM" (phase 2).
+const PHASE_WIDE: ReadonlySet<string> = new Set(['MM', 'QM']);
 // "MM_KEY_EXCH", "I_WAIT_AUTH", "EXIT": a state name rather than a sentence.
 const STATE_NAME = /^[A-Z][A-Z0-9_]{1,40}$/;
 // How far apart a notify line and the message carrying it may be.
@@ -109,7 +111,7 @@ export function buildSide(side: 0 | 1, events: readonly SideEvent[], ctx: SideCo
   for (const ev of events) {
     switch (ev.t) {
       case 'msg': {
-        if (ev.exchange === undefined || ev.exchange === 'MM') {
+        if (ev.exchange === undefined || PHASE_WIDE.has(ev.exchange)) {
           const last = model.drafts.at(-1);
           const first = ev.lines[0] ?? 0;
           if (last !== undefined && last.dir === ev.dir && first - last.last <= PACKET_WINDOW)
@@ -196,9 +198,7 @@ export function buildSide(side: 0 | 1, events: readonly SideEvent[], ctx: SideCo
         if (!explained && step !== null && /^psk\.(?:decrypt-failed|malformed)$/.test(ev.signal)) {
           const before = model.errors.get(step);
           model.errors.set(step, {
-            text:
-              before?.text ??
-              (ev.signal === 'psk.malformed' ? 'decrypted to garbage' : 'could not be decrypted'),
+            text: before?.text ?? errorText(ev.signal, ctx.version),
             lines: [...(before?.lines ?? []), ...ev.lines],
           });
         }
@@ -207,6 +207,12 @@ export function buildSide(side: 0 | 1, events: readonly SideEvent[], ctx: SideCo
     }
   }
   return model;
+}
+
+/** What a key mismatch did to the message: IKEv1 encrypts MM5 / MM6 with keys from the PSK; IKEv2 only signs AUTH with it. */
+function errorText(signal: Signal, version: 'ikev1' | 'ikev2'): string {
+  if (version === 'ikev2') return 'AUTH did not verify';
+  return signal === 'psk.malformed' ? 'decrypted to garbage' : 'could not be decrypted';
 }
 
 function colocatedPhase1(events: readonly SideEvent[], lines: readonly number[]): boolean {
@@ -319,7 +325,9 @@ function findSent(model: SideModel, exchange: string | undefined): Draft | undef
   for (let i = model.drafts.length - 1; i >= 0; i--) {
     const d = model.drafts[i] as Draft;
     if (d.dir !== 'sent') continue;
-    if (exchange === undefined || exchange === 'MM' || d.exchange === exchange) return d;
+    if (exchange === undefined || d.exchange === exchange) return d;
+    if (exchange === 'MM' && /^(?:MM|AM)\d$/.test(d.exchange)) return d;
+    if (exchange === 'QM' && /^QM\d$/.test(d.exchange)) return d;
   }
   return undefined;
 }
@@ -333,9 +341,11 @@ function createSent(
   explicit = true,
 ): Draft {
   const exchange =
-    ev.exchange === undefined || ev.exchange === 'MM'
-      ? ((ctx.flow[0] ?? 'MM1').split(':')[0] ?? 'MM1')
-      : ev.exchange;
+    ev.exchange === 'QM'
+      ? 'QM1'
+      : ev.exchange === undefined || ev.exchange === 'MM'
+        ? ((ctx.flow[0] ?? 'MM1').split(':')[0] ?? 'MM1')
+        : ev.exchange;
   const kind = /^IKE_(?:SA_INIT|AUTH)$/.test(exchange) ? ('request' as const) : undefined;
   const step = stepOf(exchange, kind);
   const d = newDraft(side, 'sent', exchange, kind, step, [], explicit);

@@ -90,8 +90,8 @@ export function normaliseExchange(raw: string | undefined): string | undefined {
   if (/^(?:MM[1-6]|AM[1-3]|QM[1-3]|IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL)$/.test(raw))
     return raw;
   if (raw === 'INFORMATIONAL_V1') return 'INFORMATIONAL';
-  // Palo Alto says only "MM" for a phase 1 retransmission.
-  if (raw === 'MM') return 'MM';
+  // Palo Alto says only "MM" or "QM" for a phase 1 or phase 2 retransmission.
+  if (raw === 'MM' || raw === 'QM') return raw;
   return undefined;
 }
 
@@ -113,7 +113,11 @@ export function eventOf(f: SignalFact): SideEvent | null {
       return {
         t: 'msg',
         dir: f.signal === 'ike.sent' ? 'sent' : 'received',
-        ...opt('exchange', normaliseExchange(f.exchange)),
+        // A message named after the notify it carries (FortiOS "INVALID-ID-INFORMATION") is informational.
+        ...opt(
+          'exchange',
+          normaliseExchange(f.exchange) ?? (f.notify ? 'INFORMATIONAL' : undefined),
+        ),
         ...opt('kind', kindOf(f.value)),
         ...opt('messageId', f.messageId),
         ...opt('spi', f.spi),

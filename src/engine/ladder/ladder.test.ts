@@ -661,7 +661,7 @@ describe('ladderToText', () => {
     const text = ladderToText(ladderOf('cisco_asa/debug_crypto_ikev1/dev-005-no-proposal-chosen'));
     expect(text.split('\n').slice(1)).toEqual([
       '1  initiator → responder  MM1  SA (proposals)  [inferred, not in the log]',
-      '2  responder → initiator  INFORMATIONAL  N(NO_PROPOSAL_CHOSEN)',
+      '2  responder → initiator  INFORMATIONAL  HDR, NOTIFY N(NO_PROPOSAL_CHOSEN)',
       'stopped after message 2: The responder answered NO_PROPOSAL_CHOSEN: no IKE proposal matched: encryption, integrity, DH group or lifetime differ. Expected next: MM2 from the responder.',
     ]);
   });

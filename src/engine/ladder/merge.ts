@@ -8,6 +8,7 @@ import type { Role } from '../../knowledge/schema.ts';
 import { compatible, type Draft, type SideModel } from './drafts.ts';
 import { CONTENTS, messageName, other, senderOf, splitStep, type StepKey } from './flow.ts';
 import type { LadderMessage } from './types.ts';
+import { normaliseNotify } from '../parsers/strongswan/notify.ts';
 
 /** A placed message and where it came from. */
 export interface Placed {
@@ -199,6 +200,17 @@ function common(drafts: readonly Draft[]) {
 const retransmitsOf = (drafts: readonly Draft[]): number =>
   Math.max(0, ...drafts.map((d) => Math.max(d.retransmitSum, d.retransmitTotal)));
 
+// A notify in a payload list: "N(AUTH_FAILED)" (strongSwan), "NOTIFY(NO_PROPOSAL_CHOSEN)" (IOS).
+const LISTED_NOTIFY = /\bN(?:OTIFY)?\(([A-Za-z0-9_-]{1,60})\)/g;
+
+/** Whether the payload list already shows the notify, in whatever spelling. */
+function listsNotify(payloads: string | undefined, notify: string): boolean {
+  if (payloads === undefined) return false;
+  for (const m of payloads.matchAll(LISTED_NOTIFY))
+    if (normaliseNotify(m[1] ?? '') === notify) return true;
+  return false;
+}
+
 /** `MM3  KE, NONCE`, `IKE_AUTH response  N(AUTHENTICATION_FAILED)`. */
 function labelOf(
   exchange: string,
@@ -208,7 +220,7 @@ function labelOf(
   contents: string | undefined,
 ): string {
   const name = messageName(exchange, kind);
-  const notified = notify !== undefined && !(payloads ?? '').includes(notify) ? `N(${notify})` : '';
+  const notified = notify !== undefined && !listsNotify(payloads, notify) ? `N(${notify})` : '';
   const body = [payloads ?? (notify ? '' : (contents ?? '')), notified]
     .filter((s) => s !== '')
     .join(' ');

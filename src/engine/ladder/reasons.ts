@@ -10,7 +10,7 @@ export const SIGNAL_REASONS: Partial<Record<Signal, string>> = {
     'no IKE proposal matched: encryption, integrity, DH group or lifetime differ',
   'ike.invalid-cookie': 'the peer does not know the SA the messages belong to (INVALID_COOKIE)',
   'ike.version-unsupported': 'the peer does not run this IKE version',
-  'psk.decrypt-failed': 'the pre-shared keys differ, so the keys derived from them do too',
+  'psk.decrypt-failed': 'the pre-shared keys differ',
   'psk.malformed': 'the pre-shared keys differ, so the message decrypts to garbage',
   'psk.not-found': 'no pre-shared key is configured for the peer',
   'keyring.no-key-in-profile':

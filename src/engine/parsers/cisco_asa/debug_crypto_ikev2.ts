@@ -96,11 +96,21 @@ function exchangeFact(
   }
   if (exchange === 'IKE_SA_INIT')
     memory.set('role', sent === (kind === 'REQUEST') ? 'initiator' : 'responder');
+  // The SPI line comes just before the exchange line.
+  const spiLine = Number(memory.get('spiLine'));
+  const ids =
+    spiLine > 0 && line.no - spiLine <= 3
+      ? { spi: memory.get('spi') ?? '', messageId: memory.get('messageId') ?? '' }
+      : {};
+  memory.delete('spiLine');
+  const local = memory.get('local');
   return signal({
     signal: sent ? 'ike.sent' : 'ike.received',
     ...base(ctx),
     exchange,
     value: kind,
+    ...(local ? { local } : {}),
+    ...ids,
   });
 }
 
@@ -112,6 +122,7 @@ const rules: readonly LineRule[] = [
     emit: (m, { memory }) => {
       memory.set('direction', 'sent');
       memory.set('peer', m[1] ?? '');
+      memory.set('local', m[3] ?? '');
       return null;
     },
   },
@@ -122,6 +133,7 @@ const rules: readonly LineRule[] = [
     emit: (m, { memory }) => {
       memory.set('direction', 'received');
       memory.set('peer', m[1] ?? '');
+      memory.set('local', m[3] ?? '');
       return null;
     },
   },
@@ -269,10 +281,18 @@ const rules: readonly LineRule[] = [
   },
   // Structure and any other message of the family: understood, no fact of its own.
   {
+    // Printed between "Sending/Received Packet" and the exchange line: remembered for the packet.
     name: 'spi-line',
     sample:
       '(16): Initiator SPI : 8C8D6CF3F2A67E1C - Responder SPI : 0000000000000000 Message id: 0',
-    re: /Initiator SPI : [0-9A-Fa-f]+ - Responder SPI : [0-9A-Fa-f]+/,
+    re: /Initiator SPI : ([0-9A-Fa-f]+) - Responder SPI : ([0-9A-Fa-f]+)(?: Message id: ([0-9A-Fa-f]+))?/,
+    emit: (m, { memory, line }) => {
+      memory.set('spi', `${m[1] ?? ''}/${m[2] ?? ''}`);
+      if (m[3] !== undefined) memory.set('messageId', m[3]);
+      else memory.delete('messageId');
+      memory.set('spiLine', String(line.no));
+      return null;
+    },
   },
   {
     name: 'payload-contents',

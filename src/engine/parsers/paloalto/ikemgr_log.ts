@@ -124,14 +124,16 @@ export const ikemgrRules: readonly LineRule[] = [
     sample:
       '2021-03-12 10:31:14.002 +0100 [DEBUG]: { 1:     }: resend phase1 packet 2a5b3c4d5e6f7a8b:0000000000000000',
     re: new RegExp(
-      String.raw`${AFTER_TAG}(?:resend phase([12]) packet|retransmit(?:ting|ted)?\b)`,
+      String.raw`${AFTER_TAG}(?:resend phase([12]) packet(?: ([0-9a-f]{16}):([0-9a-f]{16}))?|retransmit(?:ting|ted)?\b)`,
       'i',
     ),
+    // The cookies say which SA; a responder cookie of zeros means no answer to the first message yet.
     emit: (m, ctx) =>
       sig('ike.retransmit', {
         ikeVersion: version(ctx),
         peer: peer(ctx),
         exchange: m[1] === '2' ? 'QM' : m[1] === '1' ? 'MM' : undefined,
+        spi: m[2] && m[3] ? `${m[2]}/${m[3]}` : undefined,
       }),
   },
   {
