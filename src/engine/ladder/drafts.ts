@@ -295,8 +295,15 @@ export function compatible(a: Draft, b: Draft): boolean {
     a.exchange === b.exchange &&
     same(a.kind, b.kind) &&
     same(a.messageId, b.messageId) &&
-    same(a.notify, b.notify)
+    same(a.notify, b.notify) &&
+    sameSa(a.spi, b.spi)
   );
+}
+
+/** Same IKE SA: the initiator SPI (cookie) matches, or one side does not print it. */
+function sameSa(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  return (a.split('/')[0] ?? '').toLowerCase() === (b.split('/')[0] ?? '').toLowerCase();
 }
 
 /** Folds `b` into `a`. */

@@ -656,6 +656,62 @@ describe('one side or both', () => {
   });
 });
 
+// Two devices in one paste: a strongSwan initiator (lines as in the charon fixtures) and the
+// FortiGate it talks to (FortiOS 7.x `diagnose debug application ike -1` responder lines, written
+// from the FortiGate fixtures' format); the keys differ, the FortiGate refuses IKE_AUTH.
+const TWO_PLATFORMS = `May  2 14:11:06 moon charon-systemd[902]: initiating IKE_SA net-net[1] to 192.0.2.20
+May  2 14:11:06 moon charon-systemd[902]: generating IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) N(HASH_ALG) N(REDIR_SUP) ]
+May  2 14:11:06 moon charon-systemd[902]: sending packet: from 192.0.2.10[500] to 192.0.2.20[500] (464 bytes)
+May  2 14:11:06 moon charon-systemd[902]: received packet: from 192.0.2.20[500] to 192.0.2.10[500] (472 bytes)
+May  2 14:11:06 moon charon-systemd[902]: parsed IKE_SA_INIT response 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(MULT_AUTH) ]
+May  2 14:11:07 moon charon-systemd[902]: generating IKE_AUTH request 1 [ IDi N(INIT_CONTACT) IDr AUTH SA TSi TSr N(MULT_AUTH) N(EAP_ONLY) N(MSG_ID_SYN_SUP) ]
+May  2 14:11:07 moon charon-systemd[902]: sending packet: from 192.0.2.10[4500] to 192.0.2.20[4500] (288 bytes)
+May  2 14:11:07 moon charon-systemd[902]: received packet: from 192.0.2.20[4500] to 192.0.2.10[4500] (80 bytes)
+May  2 14:11:07 moon charon-systemd[902]: parsed IKE_AUTH response 1 [ N(AUTH_FAILED) ]
+May  2 14:11:07 moon charon-systemd[902]: received AUTHENTICATION_FAILED notify error
+
+FGT-SUN # diagnose debug application ike -1
+FGT-SUN # diagnose debug enable
+ike 0: comes 192.0.2.10:500->192.0.2.20:500,ifindex=5,vrf=0....
+ike 0: IKEv2 exchange=SA_INIT id=5e1f2a3b4c5d6e7f/0000000000000000 len=464
+ike 0:to-moon:21: responder received SA_INIT msg
+ike 0:to-moon:21: sent IKE msg (SA_INIT_RESPONSE): 192.0.2.20:500->192.0.2.10:500, len=472, vrf=0, id=5e1f2a3b4c5d6e7f/8a9b0c1d2e3f4a5b
+ike 0: comes 192.0.2.10:4500->192.0.2.20:4500,ifindex=5,vrf=0....
+ike 0: IKEv2 exchange=AUTH id=5e1f2a3b4c5d6e7f/8a9b0c1d2e3f4a5b:00000001 len=288
+ike 0:to-moon:21: responder received AUTH msg
+ike 0:to-moon:21: PSK auth failed: probable pre-shared key mismatch
+ike 0:to-moon:21: sent IKE msg (AUTH_RESPONSE): 192.0.2.20:4500->192.0.2.10:4500, len=96, vrf=0, id=5e1f2a3b4c5d6e7f/8a9b0c1d2e3f4a5b:00000001
+`;
+
+describe('two platforms in one paste', () => {
+  const l = ladderOfText(TWO_PLATFORMS);
+
+  it('draws each message once, seen by both ends', () => {
+    expect(l.messages.map((m) => `${m.from}:${messageName(m.exchange, m.kind)}`)).toEqual(v2());
+    expect(l.messages.map((m) => [...m.seenBy].sort())).toEqual(
+      v2().map(() => ['initiator', 'responder']),
+    );
+    expect(l.local).toMatchObject({ role: 'initiator', address: '192.0.2.10', logged: true });
+    expect(l.peer).toMatchObject({ role: 'responder', address: '192.0.2.20', logged: true });
+  });
+
+  it('joins the lines of both logs to the message', () => {
+    // IKE_AUTH request: generated and sent by strongSwan (6, 7), received by the FortiGate (18, 19).
+    expect(l.messages[2]?.lines).toEqual(expect.arrayContaining([6, 7, 18, 19]));
+    expect(l.messages[2]?.messageId).toBeDefined();
+  });
+
+  it('stops where the FortiGate refused IKE_AUTH, for the reason its log gives', () => {
+    expect(stopAt(l)).toBe('responder:IKE_AUTH response');
+    expect(l.stop).toMatchObject({
+      kind: 'notify',
+      notify: 'AUTHENTICATION_FAILED',
+      cause: 'psk.decrypt-failed',
+    });
+    expect(l.stop?.lines).toEqual(expect.arrayContaining([9, 10, 21, 22]));
+  });
+});
+
 describe('ladderToText', () => {
   it('one line per message, then the stop', () => {
     const text = ladderToText(ladderOf('cisco_asa/debug_crypto_ikev1/dev-005-no-proposal-chosen'));
