@@ -25,6 +25,18 @@ test('paste with keys → report in both formats and a link with the proving lin
   await paste(page, PASTE);
   await expect(page.locator('[data-node-id]')).toHaveAttribute('data-node-id', 'auth.psk-mismatch');
 
+  // The ladder shows where the exchange stopped; picking a message selects its lines in the paste.
+  const exchange = page.getByRole('region', { name: 'IKE exchange' });
+  await expect(exchange.getByRole('img')).toHaveAttribute('aria-label', /stopped after message 5/);
+  await exchange.getByRole('button', { name: /MM5/ }).click();
+  await expect(page.getByLabel('Lines of the selected message')).toContainText(
+    'reserved not zero on ID payload!',
+  );
+  const selection = await page
+    .getByRole('textbox', { name: 'Device output' })
+    .evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selection).toContain('reserved not zero on ID payload!');
+
   await page.getByText('Share this case').click();
   const removed = page.getByRole('region', { name: 'What will be removed' });
   await expect(removed).toBeVisible();
@@ -37,6 +49,7 @@ test('paste with keys → report in both formats and a link with the proving lin
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toContain('auth.psk-mismatch');
   expect(markdown).toContain('reserved not zero on ID payload!');
+  expect(markdown).toContain('## IKE exchange');
 
   // Both downloads.
   const [mdDownload] = await Promise.all([

@@ -5,7 +5,7 @@
  * string (Vite `?worker&inline`, classic format), so it also starts from file://.
  */
 import { compareTexts } from '../engine/config/index.ts';
-import { diagnose } from '../engine/diagnose.ts';
+import { analyse } from '../engine/diagnose.ts';
 import type { WorkerReply, WorkerRequest } from './diagnoseClient.ts';
 
 const scope = self as unknown as {
@@ -20,7 +20,7 @@ function handle(request: WorkerRequest): WorkerReply {
   if (request.kind === 'compare')
     return { id, type: 'done', kind: 'compare', result: compareTexts(request.a, request.b) };
   let last = 0;
-  const result = diagnose(request.text, (done, total) => {
+  const result = analyse(request.text, (done, total) => {
     const now = Date.now();
     if (now - last < PROGRESS_EVERY_MS) return;
     last = now;

@@ -5,7 +5,7 @@
  * never parses.
  */
 import type { ComparedTexts } from '../engine/config/index.ts';
-import type { Diagnosis } from '../engine/diagnose.ts';
+import type { Analysis } from '../engine/diagnose.ts';
 import DiagnoseWorker from './diagnose.worker.ts?worker&inline';
 
 /** Page → worker. */
@@ -15,7 +15,7 @@ export type WorkerRequest =
 
 /** What each kind of request answers. */
 interface Answers {
-  diagnose: Diagnosis;
+  diagnose: Analysis;
   compare: ComparedTexts;
 }
 
@@ -31,7 +31,7 @@ export type WorkerReply =
       readonly id: number;
       readonly type: 'done';
       readonly kind: 'diagnose';
-      readonly result: Diagnosis;
+      readonly result: Analysis;
     }
   | {
       readonly id: number;
@@ -47,7 +47,7 @@ export interface EngineJob<T> {
   cancel(): void;
 }
 /** A running diagnosis. */
-export type DiagnosisJob = EngineJob<Diagnosis>;
+export type DiagnosisJob = EngineJob<Analysis>;
 
 /** Why a job ended without a result. */
 export class JobCancelled extends Error {

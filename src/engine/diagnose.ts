@@ -8,6 +8,7 @@ import { classify, type Finding } from './classify/classify.ts';
 import { inferContext } from './classify/context.ts';
 import { parsePaste, type InputSpan, type ParsedPaste, type Progress } from './parse/run.ts';
 import { PARSERS } from './parsers/registry.ts';
+import { buildLadder, type Ladder } from './ladder/index.ts';
 
 /** What `diagnose` answers. */
 export interface Diagnosis {
@@ -44,4 +45,16 @@ export function factsByKind(facts: readonly Fact[]): Record<string, Omit<Fact, '
     (out[kind] ??= []).push(rest);
   }
   return out;
+}
+
+/** What the page shows for a paste: the diagnosis and, when the paste holds an IKE exchange, its ladder. */
+export interface Analysis extends Diagnosis {
+  readonly ladder: Ladder | null;
+}
+
+/** Parses a paste once for both the findings and the exchange ladder. Never throws. */
+export function analyse(text: string, onProgress?: Progress): Analysis {
+  const parsed = parse(text, onProgress);
+  const ladder = buildLadder(parsed);
+  return { ...diagnoseParsed(parsed), ladder: ladder.messages.length > 0 ? ladder : null };
 }

@@ -3,14 +3,14 @@
  * is cancelled), progress is reported, and the user can cancel.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Diagnosis } from '../../engine/diagnose.ts';
+import type { Analysis } from '../../engine/diagnose.ts';
 import { JobCancelled, runDiagnosis, type DiagnosisJob } from '../../app/diagnoseClient.ts';
 
 /** Where the analysis of the current text stands. */
 export type AnalysisStatus =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly fraction: number }
-  | { readonly kind: 'done'; readonly result: Diagnosis }
+  | { readonly kind: 'done'; readonly result: Analysis }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly message: string };
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../app/store.ts';
-import type { Diagnosis } from '../../engine/diagnose.ts';
+import type { Analysis } from '../../engine/diagnose.ts';
 import type { AppliedEvidence } from '../../engine/walk/state.ts';
 import type { WalkEvent } from '../../engine/walk/transition.ts';
 import { useDiagnosis, type AnalysisRequest, type AnalysisStatus } from './useDiagnosis.ts';
@@ -15,7 +15,7 @@ export interface PasteAnalysis {
   /** The text last sent for analysis. */
   readonly analysed: string | null;
   readonly status: AnalysisStatus;
-  readonly result: Diagnosis | null;
+  readonly result: Analysis | null;
   readonly analyse: (text: string) => void;
   readonly cancel: () => void;
   readonly clear: () => void;

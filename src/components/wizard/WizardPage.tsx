@@ -2,6 +2,8 @@
 import { useEffect, useMemo } from 'react';
 import { decodeExcerpt } from '../../engine/share/excerpt.ts';
 import { SharePanel } from '../share/SharePanel.tsx';
+import { ExchangeSection } from '../ladder/ExchangeSection.tsx';
+import { ladderToText } from '../../engine/ladder/index.ts';
 import { useApp } from '../../app/store.ts';
 import { encode } from '../../engine/walk/codec.ts';
 import { isKeptCase, recentEntry } from '../../engine/share/recent.ts';
@@ -42,12 +44,15 @@ export function WizardPage() {
         ) : (
           <DiagnosisView node={node} context={context} dispatch={dispatch} />
         )}
+        {analysis.result?.ladder && analysis.analysed !== null && (
+          <ExchangeSection ladder={analysis.result.ladder} text={analysis.analysed} />
+        )}
         <SharePanel
           state={state}
           paste={analysis.result ? analysis.analysed : null}
           findings={analysis.result?.findings ?? null}
           linkExcerpt={analysis.result ? null : excerptLines}
-          ladderText={null}
+          ladderText={analysis.result?.ladder ? ladderToText(analysis.result.ladder) : null}
           excerptInLink={walk.excerpt}
           setExcerptInLink={walk.setExcerpt}
         />
