@@ -58,6 +58,8 @@ export interface SideModel {
   readonly done: { 1?: readonly number[]; 2?: readonly number[] };
   readonly failures: SideFailure[];
   gaveUp?: { readonly lines: readonly number[]; readonly draft?: Draft };
+  /** The last state printed says the device waits for this message. */
+  waiting?: { readonly state: string; readonly step: StepKey; readonly lines: readonly number[] };
   /** Decrypt problems by flow step: the message arrived but could not be read. */
   readonly errors: Map<StepKey, { readonly text: string; readonly lines: readonly number[] }>;
   readonly states: Map<StepKey, string>;
@@ -174,6 +176,9 @@ export function buildSide(side: 0 | 1, events: readonly SideEvent[], ctx: SideCo
       }
       case 'state': {
         const meaning = meaningOfState(ev.state, ev.exchange);
+        if (meaning.waiting !== undefined)
+          model.waiting = { state: ev.state, step: meaning.waiting, lines: ev.lines };
+        else if (meaning.reached !== undefined || meaning.done !== undefined) delete model.waiting;
         if (meaning.reached !== undefined && index(meaning.reached) >= 0) {
           reach(meaning.reached);
           model.states.set(meaning.reached, ev.state);

@@ -2,7 +2,7 @@
  * Parsed facts → the exchange ladder: initiator ↔ responder, each message the logs prove (or
  * imply), and where the exchange stopped. Pure; works with one side's log or both.
  */
-import type { Fact, SignalFact } from '../../knowledge/facts.ts';
+import type { Fact, IkeSaFact, SignalFact } from '../../knowledge/facts.ts';
 import type { Role } from '../../knowledge/schema.ts';
 import type { Line } from '../parse/lines.ts';
 import { promptHost } from '../parse/noise.ts';
@@ -46,9 +46,10 @@ const EMPTY: Ladder = {
 };
 
 function build(input: LadderInput): Ladder {
-  const signals = input.facts
-    .filter((f): f is SignalFact => f.kind === 'signal')
-    .sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
+  const signals = [
+    ...input.facts.filter((f): f is SignalFact => f.kind === 'signal'),
+    ...tableStates(input.facts),
+  ].sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
   const split = splitSides(signals, promptsOf(input));
   const sides: (0 | 1)[] = split.count === 2 ? [0, 1] : [0];
   const events = sides.map((s) =>
@@ -91,6 +92,34 @@ function build(input: LadderInput): Ladder {
   };
 }
 
+const MESSAGE_SIGNALS = new Set(['ike.sent', 'ike.received', 'ike.retransmit', 'ike.notify']);
+
+/**
+ * With no message in the paste, an SA table still tells where one exchange waits: the state of
+ * its one unfinished IKE SA (MM_WAIT_MSG2 on an initiator, MM_WAIT_MSG3 on a responder), read as
+ * a state line. Several peers in the table: no ladder from it.
+ */
+function tableStates(facts: readonly Fact[]): SignalFact[] {
+  if (facts.some((f) => f.kind === 'signal' && MESSAGE_SIGNALS.has(f.signal))) return [];
+  const waiting = facts.filter(
+    (f): f is IkeSaFact =>
+      f.kind === 'ike-sa' && f.state !== undefined && /WAIT|NO_STATE|^AG_/.test(f.state),
+  );
+  if (new Set(waiting.map((f) => f.peer)).size !== 1) return [];
+  return waiting.map((f) => ({
+    kind: 'signal',
+    signal: 'ike.state',
+    format: f.format,
+    lines: f.lines,
+    platform: f.platform,
+    state: f.state ?? '',
+    ...(f.ikeVersion ? { ikeVersion: f.ikeVersion } : {}),
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.peer ? { peer: f.peer } : {}),
+    ...(f.local ? { local: f.local } : {}),
+  }));
+}
+
 function promptsOf(input: LadderInput): PromptMark[] {
   const out: PromptMark[] = [];
   for (const line of input.lines ?? []) {
@@ -106,6 +135,7 @@ function versionOf(signals: readonly SignalFact[]): 'ikev1' | 'ikev2' | 'unknown
   let v1 = 0;
   let v2 = 0;
   for (const s of signals) {
+    if (s.signal === 'ike.no-sa' || s.signal === 'ike.off') continue;
     if (s.ikeVersion === 'ikev1' || /^(?:MM|AM|QM)\d$/.test(s.exchange ?? '')) v1++;
     else if (
       s.ikeVersion === 'ikev2' ||

@@ -20,553 +20,135 @@ function stopAt(l: Ladder): string | null {
   return m ? `${m.from}:${messageName(m.exchange, m.kind)}` : null;
 }
 
+/**
+ * One row per fixture: `path | sender:message the exchange stopped after (or -) | kind | cause |
+ * details`, details being `notify=…; expected=…; retransmits=n; role=…` where the document says.
+ */
 interface Want {
-  /** `sender:message` of the last message through. */
+  readonly path: string;
   readonly at: string | null;
-  readonly kind: 'no-reply' | 'notify' | 'error';
-  /** Failure signal, notify or `no-reply` that explains it. */
+  readonly kind: string;
   readonly cause: string;
-  readonly notify?: string;
-  readonly expected?: string;
-  readonly retransmits?: number;
-  readonly role?: 'initiator' | 'responder' | 'unknown';
+  readonly details: Readonly<Record<string, string>>;
 }
 
-// [fixture, what stopped it]. Comments: the source document's account.
-const STOPS: readonly (readonly [string, Want])[] = [
+function want(row: string): Want {
+  const [path = '', at = '-', kind = '', cause = '', details = ''] = row.split(' | ');
+  const pairs = details
+    .split('; ')
+    .filter((d) => d !== '')
+    .map((d) => [d.slice(0, d.indexOf('=')), d.slice(d.indexOf('=') + 1)] as const);
+  return { path, at: at === '-' ? null : at, kind, cause, details: Object.fromEntries(pairs) };
+}
+
+// Comments: the source document's account.
+const STOPS: readonly string[] = [
   // ---- Cisco IOS debug crypto isakmp
   // Initiator re-sends aggressive mode message 1; no answer.
-  [
-    'cisco_ios/debug_crypto_isakmp/aggressive-mode',
-    {
-      at: 'initiator:AM1',
-      kind: 'no-reply',
-      cause: 'no-reply',
-      expected: 'AM2 from the responder',
-      retransmits: 1,
-      role: 'initiator',
-    },
-  ],
+  'cisco_ios/debug_crypto_isakmp/aggressive-mode | initiator:AM1 | no-reply | no-reply | expected=AM2 from the responder; retransmits=1; role=initiator',
   // dev-032 (seed 004): R1 receives MM5, finds no key in the profile's keyrings and aborts: no MM6.
-  [
-    'cisco_ios/debug_crypto_isakmp/key-not-in-profile-keyrings',
-    {
-      at: 'initiator:MM5',
-      kind: 'error',
-      cause: 'keyring.no-key-in-profile',
-      expected: 'MM6 from the responder',
-    },
-  ],
+  'cisco_ios/debug_crypto_isakmp/key-not-in-profile-keyrings | initiator:MM5 | error | keyring.no-key-in-profile | expected=MM6 from the responder',
   // MM1 retransmitted three times, then "Death by retransmission P1".
-  [
-    'cisco_ios/debug_crypto_isakmp/messy-mm1-retransmit',
-    {
-      at: 'initiator:MM1',
-      kind: 'no-reply',
-      cause: 'no-reply',
-      expected: 'MM2 from the responder',
-      retransmits: 3,
-      role: 'initiator',
-    },
-  ],
+  'cisco_ios/debug_crypto_isakmp/messy-mm1-retransmit | initiator:MM1 | no-reply | no-reply | expected=MM2 from the responder; retransmits=3; role=initiator',
   // The responder accepts no offer of MM1 and answers with a notify instead of MM2.
-  [
-    'cisco_ios/debug_crypto_isakmp/phase1-policy-not-acceptable',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'ike.policy-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      expected: 'MM2 from the responder',
-      role: 'responder',
-    },
-  ],
+  'cisco_ios/debug_crypto_isakmp/phase1-policy-not-acceptable | responder:INFORMATIONAL | notify | ike.policy-no-match | notify=NO_PROPOSAL_CHOSEN; expected=MM2 from the responder; role=responder',
   // dev-034 (seed 004): phase 1 done; the responder refuses QM1 (profile mismatch) with PROPOSAL_NOT_CHOSEN.
-  [
-    'cisco_ios/debug_crypto_isakmp/profile-did-not-match',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'ipsec.profile-mismatch',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      expected: 'QM2 from the responder',
-      role: 'responder',
-    },
-  ],
+  'cisco_ios/debug_crypto_isakmp/profile-did-not-match | responder:INFORMATIONAL | notify | ipsec.profile-mismatch | notify=NO_PROPOSAL_CHOSEN; expected=QM2 from the responder; role=responder',
   // dev-033 (seed 004): MM5 received; "reserved not zero on ID payload": different keys.
-  [
-    'cisco_ios/debug_crypto_isakmp/reserved-not-zero',
-    {
-      at: 'initiator:MM5',
-      kind: 'error',
-      cause: 'psk.malformed',
-      expected: 'MM6 from the responder',
-      role: 'responder',
-    },
-  ],
+  'cisco_ios/debug_crypto_isakmp/reserved-not-zero | initiator:MM5 | error | psk.malformed | expected=MM6 from the responder; role=responder',
   // ---- Cisco IOS debug crypto ikev2 (seed 002, dev-012 … dev-027)
-  [
-    'cisco_ios/debug_crypto_ikev2/auth-method-mismatch',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'auth.method-mismatch',
-      notify: 'AUTHENTICATION_FAILED',
-      role: 'responder',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/auth-method-mismatch | responder:IKE_AUTH response | notify | auth.method-mismatch | notify=AUTHENTICATION_FAILED; role=responder',
   // dev-026: IKE_AUTH RESPONSE carries NOTIFY(NO_PROPOSAL_CHOSEN) (then the initiator deletes).
-  [
-    'cisco_ios/debug_crypto_ikev2/auth-response-no-proposal-chosen',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'ipsec.proposal-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      role: 'initiator',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/auth-response-no-proposal-chosen | responder:IKE_AUTH response | notify | ipsec.proposal-no-match | notify=NO_PROPOSAL_CHOSEN; role=initiator',
   // dev-024 / dev-023: the FlexVPN server fails authorization while answering IKE_AUTH.
-  [
-    'cisco_ios/debug_crypto_ikev2/authz-aaa-clone',
-    {
-      at: 'initiator:IKE_AUTH request',
-      kind: 'error',
-      cause: 'authz.failed',
-      expected: 'IKE_AUTH response from the responder',
-    },
-  ],
-  [
-    'cisco_ios/debug_crypto_ikev2/authz-alloc-ip',
-    {
-      at: 'initiator:IKE_AUTH request',
-      kind: 'error',
-      cause: 'authz.failed',
-      expected: 'IKE_AUTH response from the responder',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/authz-aaa-clone | initiator:IKE_AUTH request | error | authz.failed | expected=IKE_AUTH response from the responder',
+  'cisco_ios/debug_crypto_ikev2/authz-alloc-ip | initiator:IKE_AUTH request | error | authz.failed | expected=IKE_AUTH response from the responder',
   // dev-017: certificate chain validation failed; AUTHENTICATION_FAILED sent.
-  [
-    'cisco_ios/debug_crypto_ikev2/cert-chain-failed',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'cert.chain-invalid',
-      notify: 'AUTHENTICATION_FAILED',
-    },
-  ],
-  [
-    'cisco_ios/debug_crypto_ikev2/cert-expired',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'cert.expired',
-      notify: 'AUTHENTICATION_FAILED',
-    },
-  ],
-  [
-    'cisco_ios/debug_crypto_ikev2/crl-socket-select',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'cert.revocation-failed',
-      notify: 'AUTHENTICATION_FAILED',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/cert-chain-failed | responder:IKE_AUTH response | notify | cert.chain-invalid | notify=AUTHENTICATION_FAILED',
+  'cisco_ios/debug_crypto_ikev2/cert-expired | responder:IKE_AUTH response | notify | cert.expired | notify=AUTHENTICATION_FAILED',
+  'cisco_ios/debug_crypto_ikev2/crl-socket-select | responder:IKE_AUTH response | notify | cert.revocation-failed | notify=AUTHENTICATION_FAILED',
   // dev-022: EAP identity refused by the server during IKE_AUTH.
-  [
-    'cisco_ios/debug_crypto_ikev2/eap-ip-identity',
-    { at: 'initiator:IKE_AUTH request', kind: 'error', cause: 'eap.failed' },
-  ],
+  'cisco_ios/debug_crypto_ikev2/eap-ip-identity | initiator:IKE_AUTH request | error | eap.failed',
   // dev-025: no ESP proposal matched; IKE_AUTH response with NOTIFY(NO_PROPOSAL_CHOSEN).
-  [
-    'cisco_ios/debug_crypto_ikev2/esp-no-matching-policy',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'ipsec.proposal-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      role: 'responder',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/esp-no-matching-policy | responder:IKE_AUTH response | notify | ipsec.proposal-no-match | notify=NO_PROPOSAL_CHOSEN; role=responder',
   // dev-013: IKE_SA_INIT went through, IKE_AUTH request retransmitted (fragments lost).
-  [
-    'cisco_ios/debug_crypto_ikev2/ike-auth-retransmit',
-    {
-      at: 'initiator:IKE_AUTH request',
-      kind: 'no-reply',
-      cause: 'no-reply',
-      expected: 'IKE_AUTH response from the responder',
-      retransmits: 1,
-      role: 'initiator',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/ike-auth-retransmit | initiator:IKE_AUTH request | no-reply | no-reply | expected=IKE_AUTH response from the responder; retransmits=1; role=initiator',
   // dev-012: IKE_SA_INIT request retransmitted, no response.
-  [
-    'cisco_ios/debug_crypto_ikev2/ike-sa-init-retransmit',
-    {
-      at: 'initiator:IKE_SA_INIT request',
-      kind: 'no-reply',
-      cause: 'no-reply',
-      expected: 'IKE_SA_INIT response from the responder',
-      retransmits: 2,
-      role: 'initiator',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/ike-sa-init-retransmit | initiator:IKE_SA_INIT request | no-reply | no-reply | expected=IKE_SA_INIT response from the responder; retransmits=2; role=initiator',
   // dev-019: no IKEv2 profile for the peer identity; authentication failure notify.
-  [
-    'cisco_ios/debug_crypto_ikev2/profile-not-found',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'cert.identity-mismatch',
-      notify: 'AUTHENTICATION_FAILED',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/profile-not-found | responder:IKE_AUTH response | notify | cert.identity-mismatch | notify=AUTHENTICATION_FAILED',
   // dev-021: the initiator has no key for the peer: "Failed to initiate sa", nothing sent.
-  [
-    'cisco_ios/debug_crypto_ikev2/psk-key-not-found',
-    {
-      at: null,
-      kind: 'error',
-      cause: 'psk.not-found',
-      expected: 'IKE_SA_INIT request from the initiator',
-      role: 'initiator',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/psk-key-not-found | - | error | psk.not-found | expected=IKE_SA_INIT request from the initiator; role=initiator',
   // dev-014: the responder finds no matching policy for the IKE_SA_INIT proposals.
-  [
-    'cisco_ios/debug_crypto_ikev2/sa-init-no-matching-policy',
-    { at: 'initiator:IKE_SA_INIT request', kind: 'error', cause: 'ike.policy-no-match' },
-  ],
+  'cisco_ios/debug_crypto_ikev2/sa-init-no-matching-policy | initiator:IKE_SA_INIT request | error | ike.policy-no-match',
   // dev-015: the initiator receives IKE_SA_INIT RESPONSE with NOTIFY(NO_PROPOSAL_CHOSEN).
-  [
-    'cisco_ios/debug_crypto_ikev2/sa-init-no-proposal-chosen-received',
-    {
-      at: 'responder:IKE_SA_INIT response',
-      kind: 'notify',
-      cause: 'ike.policy-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      role: 'initiator',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/sa-init-no-proposal-chosen-received | responder:IKE_SA_INIT response | notify | ike.policy-no-match | notify=NO_PROPOSAL_CHOSEN; role=initiator',
   // dev-027: no IPsec policy for the received TS; TS unacceptable notify.
-  [
-    'cisco_ios/debug_crypto_ikev2/ts-unacceptable-gre-vs-vti',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'ipsec.no-policy-for-ts',
-      notify: 'TS_UNACCEPTABLE',
-    },
-  ],
+  'cisco_ios/debug_crypto_ikev2/ts-unacceptable-gre-vs-vti | responder:IKE_AUTH response | notify | ipsec.no-policy-for-ts | notify=TS_UNACCEPTABLE',
   // ---- Cisco ASA debug crypto ikev1 (seed 001)
   // dev-003: MM5 sent, INVALID_COOKIE comes back instead of MM6.
-  [
-    'cisco_asa/debug_crypto_ikev1/dev-003-invalid-cookie',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'ike.invalid-cookie',
-      notify: 'INVALID_COOKIE',
-      expected: 'MM6 from the responder',
-      role: 'initiator',
-    },
-  ],
+  'cisco_asa/debug_crypto_ikev1/dev-003-invalid-cookie | responder:INFORMATIONAL | notify | ike.invalid-cookie | notify=INVALID_COOKIE; expected=MM6 from the responder; role=initiator',
   // dev-005 (MM_WAIT_MSG2): MM1 answered by NO_PROPOSAL_CHOSEN.
-  [
-    'cisco_asa/debug_crypto_ikev1/dev-005-no-proposal-chosen',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'ike.policy-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      expected: 'MM2 from the responder',
-      role: 'initiator',
-    },
-  ],
+  'cisco_asa/debug_crypto_ikev1/dev-005-no-proposal-chosen | responder:INFORMATIONAL | notify | ike.policy-no-match | notify=NO_PROPOSAL_CHOSEN; expected=MM2 from the responder; role=initiator',
   // dev-006 (MM_WAIT_MSG6): MM5 answered by PAYLOAD_MALFORMED, a key mismatch.
-  [
-    'cisco_asa/debug_crypto_ikev1/dev-006-payload-malformed',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'psk.malformed',
-      notify: 'PAYLOAD_MALFORMED',
-      expected: 'MM6 from the responder',
-      role: 'initiator',
-    },
-  ],
+  'cisco_asa/debug_crypto_ikev1/dev-006-payload-malformed | responder:INFORMATIONAL | notify | psk.malformed | notify=PAYLOAD_MALFORMED; expected=MM6 from the responder; role=initiator',
   // dev-007: phase 2 torn down, crypto map policy not found for QM1's proxies.
-  [
-    'cisco_asa/debug_crypto_ikev1/dev-007-crypto-map-policy-not-found',
-    {
-      at: 'initiator:QM1',
-      kind: 'error',
-      cause: 'ipsec.crypto-map-no-policy',
-      expected: 'QM2 from the responder',
-    },
-  ],
+  'cisco_asa/debug_crypto_ikev1/dev-007-crypto-map-policy-not-found | initiator:QM1 | error | ipsec.crypto-map-no-policy | expected=QM2 from the responder',
   // dev-008: the responder cannot build MM6: IKE ID against cert SAN.
-  [
-    'cisco_asa/debug_crypto_ikev1/dev-008-ike-id-vs-cert-san',
-    {
-      at: 'initiator:MM5',
-      kind: 'error',
-      cause: 'cert.identity-mismatch',
-      expected: 'MM6 from the responder',
-      role: 'responder',
-    },
-  ],
+  'cisco_asa/debug_crypto_ikev1/dev-008-ike-id-vs-cert-san | initiator:MM5 | error | cert.identity-mismatch | expected=MM6 from the responder; role=responder',
   // dev-010: an encrypted main mode packet could not be decrypted.
-  [
-    'cisco_asa/debug_crypto_ikev1/dev-010-decrypt-failed',
-    { at: 'initiator:MM5', kind: 'error', cause: 'psk.decrypt-failed' },
-  ],
+  'cisco_asa/debug_crypto_ikev1/dev-010-decrypt-failed | initiator:MM5 | error | psk.decrypt-failed',
   // ---- Cisco ASA debug crypto ikev2 / ipsec
-  [
-    'cisco_asa/debug_crypto_ikev2/ike-sa-init-retransmit',
-    {
-      at: 'initiator:IKE_SA_INIT request',
-      kind: 'no-reply',
-      cause: 'no-reply',
-      retransmits: 2,
-      role: 'initiator',
-    },
-  ],
-  [
-    'cisco_asa/debug_crypto_ikev2/no-proposal-chosen-responder',
-    {
-      at: 'responder:IKE_SA_INIT response',
-      kind: 'notify',
-      cause: 'ike.policy-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      role: 'responder',
-    },
-  ],
+  'cisco_asa/debug_crypto_ikev2/ike-sa-init-retransmit | initiator:IKE_SA_INIT request | no-reply | no-reply | retransmits=2; role=initiator',
+  'cisco_asa/debug_crypto_ikev2/no-proposal-chosen-responder | responder:IKE_SA_INIT response | notify | ike.policy-no-match | notify=NO_PROPOSAL_CHOSEN; role=responder',
   // dev-001 (seed 000): phase 2 fails, IKE deletes the embryonic inbound SA; no IKE lines to draw.
-  [
-    'cisco_asa/debug_crypto_ipsec/dev-001-delete-pfkey-embryonic',
-    { at: null, kind: 'error', cause: 'ipsec.embryonic-deleted' },
-  ],
+  'cisco_asa/debug_crypto_ipsec/dev-001-delete-pfkey-embryonic | - | error | ipsec.embryonic-deleted',
   // ---- strongSwan charon
-  [
-    'strongswan/charon_log/auth-failed-initiator',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'auth.failed',
-      notify: 'AUTHENTICATION_FAILED',
-      role: 'initiator',
-    },
-  ],
-  [
-    'strongswan/charon_log/cert-expired',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'cert.expired',
-      notify: 'AUTHENTICATION_FAILED',
-      role: 'responder',
-    },
-  ],
-  [
-    'strongswan/charon_log/no-proposal-chosen-sa-init',
-    {
-      at: 'responder:IKE_SA_INIT response',
-      kind: 'notify',
-      cause: 'ike.policy-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      expected: 'IKE_AUTH request from the initiator',
-    },
-  ],
-  [
-    'strongswan/charon_log/peer-config-mismatch',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'peer-id.mismatch',
-      notify: 'AUTHENTICATION_FAILED',
-      role: 'responder',
-    },
-  ],
-  [
-    'strongswan/charon_log/psk-mismatch-responder',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'psk.decrypt-failed',
-      notify: 'AUTHENTICATION_FAILED',
-      role: 'responder',
-    },
-  ],
-  [
-    'strongswan/charon_log/responder-no-child-config',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'ipsec.ts-unacceptable',
-      notify: 'TS_UNACCEPTABLE',
-      role: 'responder',
-    },
-  ],
-  [
-    'strongswan/charon_log/sa-init-no-response',
-    {
-      at: 'initiator:IKE_SA_INIT request',
-      kind: 'no-reply',
-      cause: 'no-reply',
-      retransmits: 5,
-      role: 'initiator',
-    },
-  ],
-  [
-    'strongswan/charon_log/ts-unacceptable',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'ipsec.ts-unacceptable',
-      notify: 'TS_UNACCEPTABLE',
-      role: 'initiator',
-    },
-  ],
+  'strongswan/charon_log/auth-failed-initiator | responder:IKE_AUTH response | notify | auth.failed | notify=AUTHENTICATION_FAILED; role=initiator',
+  'strongswan/charon_log/cert-expired | responder:IKE_AUTH response | notify | cert.expired | notify=AUTHENTICATION_FAILED; role=responder',
+  'strongswan/charon_log/no-proposal-chosen-sa-init | responder:IKE_SA_INIT response | notify | ike.policy-no-match | notify=NO_PROPOSAL_CHOSEN; expected=IKE_AUTH request from the initiator',
+  'strongswan/charon_log/peer-config-mismatch | responder:IKE_AUTH response | notify | peer-id.mismatch | notify=AUTHENTICATION_FAILED; role=responder',
+  'strongswan/charon_log/psk-mismatch-responder | responder:IKE_AUTH response | notify | psk.decrypt-failed | notify=AUTHENTICATION_FAILED; role=responder',
+  'strongswan/charon_log/responder-no-child-config | responder:IKE_AUTH response | notify | ipsec.ts-unacceptable | notify=TS_UNACCEPTABLE; role=responder',
+  'strongswan/charon_log/sa-init-no-response | initiator:IKE_SA_INIT request | no-reply | no-reply | retransmits=5; role=initiator',
+  'strongswan/charon_log/ts-unacceptable | responder:IKE_AUTH response | notify | ipsec.ts-unacceptable | notify=TS_UNACCEPTABLE; role=initiator',
   // ---- libreswan pluto
-  [
-    'strongswan/pluto_log/max-retransmissions',
-    { at: 'initiator:MM1', kind: 'no-reply', cause: 'no-reply', retransmits: 8, role: 'initiator' },
-  ],
+  'strongswan/pluto_log/max-retransmissions | initiator:MM1 | no-reply | no-reply | retransmits=8; role=initiator',
   // The responder sent MR2 (MM4), MM5 carried the wrong ID: INVALID_ID_INFORMATION.
-  [
-    'strongswan/pluto_log/peer-id-mismatch',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'peer-id.mismatch',
-      notify: 'INVALID_ID_INFORMATION',
-      expected: 'MM6 from the responder',
-      role: 'responder',
-    },
-  ],
+  'strongswan/pluto_log/peer-id-mismatch | responder:INFORMATIONAL | notify | peer-id.mismatch | notify=INVALID_ID_INFORMATION; expected=MM6 from the responder; role=responder',
   // The initiator cannot read MR3 (MM6) and answers PAYLOAD_MALFORMED.
-  [
-    'strongswan/pluto_log/psk-mismatch',
-    {
-      at: 'initiator:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'psk.decrypt-failed',
-      notify: 'PAYLOAD_MALFORMED',
-      role: 'initiator',
-    },
-  ],
-  [
-    'strongswan/pluto_log/quick-mode-invalid-id',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'ipsec.ts-unacceptable',
-      notify: 'INVALID_ID_INFORMATION',
-      expected: 'QM2 from the responder',
-      role: 'initiator',
-    },
-  ],
+  'strongswan/pluto_log/psk-mismatch | initiator:INFORMATIONAL | notify | psk.decrypt-failed | notify=PAYLOAD_MALFORMED; role=initiator',
+  'strongswan/pluto_log/quick-mode-invalid-id | responder:INFORMATIONAL | notify | ipsec.ts-unacceptable | notify=INVALID_ID_INFORMATION; expected=QM2 from the responder; role=initiator',
   // ---- FortiGate
-  [
-    'fortinet/debug_application_ike/ikev2-auth-child-no-proposal',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'ipsec.proposal-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      role: 'initiator',
-    },
-  ],
-  [
-    'fortinet/debug_application_ike/ikev2-sa-init-timeout',
-    {
-      at: 'initiator:IKE_SA_INIT request',
-      kind: 'no-reply',
-      cause: 'no-reply',
-      retransmits: 3,
-      role: 'initiator',
-    },
-  ],
-  [
-    'fortinet/debug_application_ike/p1-no-proposal-responder',
-    {
-      at: 'initiator:MM1',
-      kind: 'error',
-      cause: 'ike.policy-no-match',
-      expected: 'MM2 from the responder',
-      role: 'responder',
-    },
-  ],
-  [
-    'fortinet/debug_application_ike/p2-selectors-mismatch',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'ipsec.ts-unacceptable',
-      notify: 'INVALID_ID_INFORMATION',
-      role: 'responder',
-    },
-  ],
+  'fortinet/debug_application_ike/ikev2-auth-child-no-proposal | responder:IKE_AUTH response | notify | ipsec.proposal-no-match | notify=NO_PROPOSAL_CHOSEN; role=initiator',
+  'fortinet/debug_application_ike/ikev2-sa-init-timeout | initiator:IKE_SA_INIT request | no-reply | no-reply | retransmits=3; role=initiator',
+  'fortinet/debug_application_ike/p1-no-proposal-responder | initiator:MM1 | error | ike.policy-no-match | expected=MM2 from the responder; role=responder',
+  'fortinet/debug_application_ike/p2-selectors-mismatch | responder:INFORMATIONAL | notify | ipsec.ts-unacceptable | notify=INVALID_ID_INFORMATION; role=responder',
   // MM6 arrives and cannot be decrypted ("probable pre-shared secret mismatch").
-  [
-    'fortinet/debug_application_ike/psk-mismatch',
-    { at: 'responder:MM6', kind: 'error', cause: 'psk.decrypt-failed', role: 'initiator' },
-  ],
+  'fortinet/debug_application_ike/psk-mismatch | responder:MM6 | error | psk.decrypt-failed | role=initiator',
   // ---- Palo Alto ikemgr
-  [
-    'paloalto/ikemgr_log/ikev2-auth-failed',
-    {
-      at: 'responder:IKE_AUTH response',
-      kind: 'notify',
-      cause: 'auth.failed',
-      notify: 'AUTHENTICATION_FAILED',
-      role: 'initiator',
-    },
-  ],
-  [
-    'paloalto/ikemgr_log/p1-no-proposal',
-    { at: 'initiator:MM1', kind: 'error', cause: 'ike.policy-no-match', role: 'responder' },
-  ],
-  [
-    'paloalto/ikemgr_log/p1-timeout',
-    { at: 'initiator:MM1', kind: 'no-reply', cause: 'no-reply', retransmits: 2, role: 'initiator' },
-  ],
-  [
-    'paloalto/ikemgr_log/p2-no-proposal',
-    {
-      at: 'responder:INFORMATIONAL',
-      kind: 'notify',
-      cause: 'ipsec.proposal-no-match',
-      notify: 'NO_PROPOSAL_CHOSEN',
-      role: 'initiator',
-    },
-  ],
-  [
-    'paloalto/ikemgr_log/p2-proxy-id',
-    { at: 'initiator:QM1', kind: 'error', cause: 'ipsec.ts-unacceptable', role: 'responder' },
-  ],
-  [
-    'paloalto/ikemgr_log/psk-mismatch',
-    { at: 'initiator:MM5', kind: 'error', cause: 'psk.decrypt-failed', role: 'responder' },
-  ],
+  'paloalto/ikemgr_log/ikev2-auth-failed | responder:IKE_AUTH response | notify | auth.failed | notify=AUTHENTICATION_FAILED; role=initiator',
+  'paloalto/ikemgr_log/p1-no-proposal | initiator:MM1 | error | ike.policy-no-match | role=responder',
+  'paloalto/ikemgr_log/p1-timeout | initiator:MM1 | no-reply | no-reply | retransmits=2; role=initiator',
+  'paloalto/ikemgr_log/p2-no-proposal | responder:INFORMATIONAL | notify | ipsec.proposal-no-match | notify=NO_PROPOSAL_CHOSEN; role=initiator',
+  'paloalto/ikemgr_log/p2-proxy-id | initiator:QM1 | error | ipsec.ts-unacceptable | role=responder',
+  'paloalto/ikemgr_log/psk-mismatch | initiator:MM5 | error | psk.decrypt-failed | role=responder',
 ];
 
 describe('ladder stop point of every debug fixture', () => {
-  it.each(STOPS)('%s', (path, want) => {
+  it.each(STOPS.map((r) => [want(r).path, want(r)] as const))('%s', (path, w) => {
     const l = ladderOf(path);
     expect(l.complete).toBe(false);
-    expect(stopAt(l), ladderToText(l)).toBe(want.at);
-    expect(l.stop?.kind).toBe(want.kind);
-    expect(l.stop?.cause).toBe(want.cause);
-    if (want.notify) expect(l.stop?.notify).toBe(want.notify);
-    if (want.expected) expect(l.stop?.expected).toBe(want.expected);
-    if (want.role) expect(l.local.role).toBe(want.role);
-    if (want.retransmits !== undefined) {
+    expect(stopAt(l), ladderToText(l)).toBe(w.at);
+    expect(l.stop?.kind).toBe(w.kind);
+    expect(l.stop?.cause).toBe(w.cause);
+    const { notify, expected, retransmits, role } = w.details;
+    if (notify) expect(l.stop?.notify).toBe(notify);
+    if (expected) expect(l.stop?.expected).toBe(expected);
+    if (role) expect(l.local.role).toBe(role);
+    if (retransmits !== undefined) {
       const m = l.messages.find((x) => x.n === l.stop?.afterMessage);
-      expect(m?.retransmits).toBe(want.retransmits);
+      expect(m?.retransmits).toBe(Number(retransmits));
     }
     expect(l.stop?.lines.length).toBeGreaterThan(0);
   });
@@ -709,6 +291,41 @@ describe('two platforms in one paste', () => {
       cause: 'psk.decrypt-failed',
     });
     expect(l.stop?.lines).toEqual(expect.arrayContaining([9, 10, 21, 22]));
+  });
+});
+
+describe('an SA table alone: the state says where it waits, exactly by role', () => {
+  it('initiator in MM_WAIT_MSG2: MM1 sent, no answer', () => {
+    const l = ladderOf('cisco_asa/show_crypto_isakmp_sa/mm-wait-msg2-initiator');
+    expect(stopAt(l)).toBe('initiator:MM1');
+    expect(l.stop).toMatchObject({ kind: 'no-reply', expected: 'MM2 from the responder' });
+    expect(l.messages.map((m) => m.inferred)).toEqual([true]);
+  });
+
+  it('responder in MM_WAIT_MSG3: it sent MM2 and no MM3 came back', () => {
+    // ASA 9.x `show crypto isakmp sa` layout as in the MM_WAIT_MSG2 fixture, on the responder.
+    const l = ladderOfText(`ciscoasa# show crypto isakmp sa
+
+IKEv1 SAs:
+
+   Active SA: 1
+    Rekey SA: 0 (A tunnel will report 1 Active and 1 Rekey SA during rekey)
+Total IKE SA: 1
+
+1   IKE Peer: 198.51.100.7
+    Type    : L2L             Role    : responder
+    Rekey   : no              State   : MM_WAIT_MSG3
+
+There are no IKEv2 SAs
+`);
+    expect(l.local.role).toBe('responder');
+    expect(l.messages.map((m) => `${m.from}:${m.exchange}`)).toEqual([
+      'initiator:MM1',
+      'responder:MM2',
+    ]);
+    expect(stopAt(l)).toBe('responder:MM2');
+    expect(l.stop).toMatchObject({ kind: 'no-reply', expected: 'MM3 from the initiator' });
+    expect(l.stop?.reason).toContain('MM_WAIT_MSG3');
   });
 });
 

@@ -14,6 +14,8 @@ export interface StateMeaning {
   readonly reached?: StepKey;
   /** The state says phase 1 (or 2) is complete. */
   readonly done?: 1 | 2;
+  /** The message the device is waiting for (MM_WAIT_MSG3: MM3). */
+  readonly waiting?: StepKey;
   /** The IKE SA role the state name carries. */
   readonly role?: Role;
   /** The role is the quick mode / phase 2 role, not the IKE SA one. */
@@ -40,8 +42,13 @@ export function meaningOfState(state: string, fromExchange?: string): StateMeani
     const n = Number(wait[3]);
     const prefix = wait[1] === 'AG' ? 'AM' : 'MM';
     // Waiting for n: the device sent n-1. Building n: it received n-1 and sends n.
-    const sender = wait[2] === 'WAIT' ? n - 1 : n;
-    return { reached: `${prefix}${n - 1}`, role: sender % 2 === 1 ? 'initiator' : 'responder' };
+    const waiting = wait[2] === 'WAIT';
+    const sender = waiting ? n - 1 : n;
+    return {
+      reached: `${prefix}${n - 1}`,
+      role: sender % 2 === 1 ? 'initiator' : 'responder',
+      ...(waiting ? { waiting: `${prefix}${n}` } : {}),
+    };
   }
   const pluto = PLUTO_STATE.exec(state);
   if (pluto) {

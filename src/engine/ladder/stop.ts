@@ -40,7 +40,7 @@ export function findStop(
 ): StopResult {
   const failure = firstFailure(placed, models);
   if (failure !== null) return { stop: failureStop(failure, placed, ctx), complete: false };
-  const noReply = noReplyStop(placed, models, ctx);
+  const noReply = noReplyStop(placed, models, ctx) ?? waitingStop(placed, models, ctx);
   if (noReply !== null) return { stop: noReply, complete: false };
   if (isComplete(placed, models, ctx)) return { complete: true };
   const last = placed.at(-1);
@@ -205,6 +205,33 @@ function noReplyStop(
       lines: [...new Set([...p.message.lines, ...(gave ? (gaveUp?.lines ?? []) : [])])].sort(
         (a, b) => a - b,
       ),
+    };
+  }
+  return null;
+}
+
+/** A state that waits for a message no log shows arriving (MM_WAIT_MSG3: MM2 sent, no MM3). */
+function waitingStop(
+  placed: readonly Placed[],
+  models: readonly SideModel[],
+  ctx: StopContext,
+): LadderStop | null {
+  for (const m of models) {
+    const w = m.waiting;
+    if (w === undefined || placed.some((p) => p.step === w.step && !p.message.inferred)) continue;
+    const before = placed.findLast(
+      (p) => p.step !== null && ctx.flow.indexOf(p.step) < ctx.flow.indexOf(w.step),
+    );
+    const who = m.role ?? 'device';
+    const prev = before ? nameOf(before.message) : 'its message';
+    return {
+      afterMessage: before?.message.n ?? null,
+      kind: 'no-reply',
+      reason: `The ${who} waits in ${w.state}: it sent ${prev} and no ${w.step} came back.`,
+      expected: expectedText(w.step, ctx.quickInitiator),
+      phase: ctx.flow.indexOf(w.step) < phase1Length(ctx.version, ctx.aggressive) ? 1 : 2,
+      cause: 'no-reply',
+      lines: [...w.lines],
     };
   }
   return null;
