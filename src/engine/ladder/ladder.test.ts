@@ -3,7 +3,7 @@
  * where its source document says the exchange stopped. Each row names the fixture, the message
  * after which it stopped (`sender:message`) and why; the comment says what the document shows.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../diagnose.ts';
 import { messageName } from './flow.ts';
@@ -182,6 +182,32 @@ function v2(): string[] {
     'responder:IKE_AUTH response',
   ];
 }
+
+// Every fixture of these debug formats has a row above: a new one must say where it stops.
+const DEBUG_DIRS = [
+  'cisco_ios/debug_crypto_isakmp',
+  'cisco_ios/debug_crypto_ikev2',
+  'cisco_ios/debug_crypto_ipsec',
+  'cisco_asa/debug_crypto_ikev1',
+  'cisco_asa/debug_crypto_ikev2',
+  'cisco_asa/debug_crypto_ipsec',
+  'strongswan/charon_log',
+  'strongswan/pluto_log',
+  'fortinet/debug_application_ike',
+  'paloalto/ikemgr_log',
+];
+
+describe('every debug fixture is in the tables', () => {
+  const covered = new Set([...STOPS.map((r) => want(r).path), ...COMPLETE.map(([p]) => p)]);
+  const all = DEBUG_DIRS.flatMap((dir) =>
+    readdirSync(`${FIXTURES}${dir}`)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => `${dir}/${f.replace(/\.txt$/, '')}`),
+  );
+  it.each(all)('%s', (path) => {
+    expect(covered.has(path)).toBe(true);
+  });
+});
 
 describe('ladder of a complete exchange', () => {
   it.each(COMPLETE)('%s', (path, want) => {
