@@ -90,8 +90,8 @@ export const showCryptoMap = showParser({
       if ((m = INTERFACES_RE.exec(text))) {
         // Also printed before the entries, e.g. "Interfaces using crypto map NiStTeSt1:".
         ifaceMap = m[1] ?? '';
-        if (!ifaces.has(ifaceMap)) ifaces.set(ifaceMap, { names: [], lines: [] });
-        ifaces.get(ifaceMap)?.lines.push(line.no);
+        // The same output pasted twice lists the interfaces twice: cite the first listing only.
+        if (!ifaces.has(ifaceMap)) ifaces.set(ifaceMap, { names: [], lines: [line.no] });
         out.claim(line.no);
         continue;
       }
@@ -99,8 +99,11 @@ export const showCryptoMap = showParser({
       if (e === null) continue;
       if (ifaceMap !== null && (m = INTERFACE_NAME_RE.exec(text))) {
         const rec = ifaces.get(ifaceMap);
-        rec?.names.push(m[1] ?? '');
-        rec?.lines.push(line.no);
+        const name = m[1] ?? '';
+        if (rec !== undefined && !rec.names.includes(name)) {
+          rec.names.push(name);
+          rec.lines.push(line.no);
+        }
         continue;
       }
       if (!/^\s/.test(text)) {
