@@ -176,14 +176,6 @@ function unitOf(text: string): string {
   return Array.from({ length: copies }, () => text).join('\n');
 }
 
-/**
- * Parsers whose output grows faster than their input, found by these tests and reported:
- * `show crypto map` pasted several times gives every entry named after a map the interface lines
- * of every copy of "Interfaces using crypto map …", so n copies cite O(n²) lines (a 10 MB paste
- * of repeated captures would exhaust memory). Remove an ID once its parser is fixed.
- */
-const KNOWN_SUPERLINEAR = new Set(['cisco-ios-show-crypto-map']);
-
 /** The largest fixture a parser reads. */
 const largestFixtureOf = (p: Parser) =>
   FIXTURES.filter((f) => f.spec.parser === p.id).sort((a, b) => b.txt.length - a.txt.length)[0];
@@ -197,20 +189,12 @@ const outputGrowsLinearly = (p: Parser, text: string): boolean =>
   citedLines(p, repeat(text, 40)) <= 40 * citedLines(p, text) + 40;
 
 describe('output grows linearly with the input', () => {
-  it.each(PARSERS.filter((p) => !KNOWN_SUPERLINEAR.has(p.id)).map((p) => [p.id, p] as const))(
+  // Regression: `show crypto map` pasted n times once cited every interface block in every entry (n²).
+  it.each(PARSERS.map((p) => [p.id, p] as const))(
     '%s cites about k times the lines for k copies of each of its fixtures',
     (_id, p) => {
       for (const f of FIXTURES.filter((x) => x.spec.parser === p.id))
         expect(outputGrowsLinearly(p, f.txt), f.name).toBe(true);
-    },
-  );
-
-  it.fails.each([...KNOWN_SUPERLINEAR])(
-    'known bug, %s: k copies cite O(k²) lines (this passes while the bug is there)',
-    (id) => {
-      const p = PARSERS.find((x) => x.id === id);
-      const f = p && largestFixtureOf(p);
-      expect(p && f && outputGrowsLinearly(p, f.txt)).toBe(true);
     },
   );
 });
@@ -235,7 +219,7 @@ describe('time grows linearly with the input', () => {
   });
 
   it('each parser, on the largest fixture it reads', { timeout: 60_000 }, () => {
-    for (const p of PARSERS.filter((x) => !KNOWN_SUPERLINEAR.has(x.id))) {
+    for (const p of PARSERS) {
       const own = largestFixtureOf(p);
       if (!own) continue; // the fixture meta-test requires one; nothing to time here without it
       const unit = unitOf(own.txt);
