@@ -178,7 +178,7 @@ test('full storage: the page works and says the draft is not saved', async ({ pa
 
 // Known bug (reported): dismissing the notice changes the store, the store's next write fails
 // again and the notice comes straight back, so it cannot be dismissed while storage is full.
-test.fail('full storage: Dismiss hides the notice (known bug: it comes back)', async ({ page }) => {
+test('full storage: Dismiss hides the notice and it stays hidden', async ({ page }) => {
   await page.addInitScript(fillStorage);
   await page.goto('./');
   await page.getByRole('textbox', { name: 'Device output' }).fill('show crypto isakmp sa');

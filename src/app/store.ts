@@ -49,7 +49,12 @@ const createThemeSlice: StateCreator<AppState, [], [], ThemeSlice> = (set) => ({
 });
 const createStorageSlice: StateCreator<AppState, [], [], StorageSlice> = (set) => ({
   storageProblem: null,
-  dismissStorageProblem: () => set({ storageProblem: null }),
+  dismissStorageProblem: () =>
+    set((s) => {
+      // Storage stays full: the next save fails the same way. Once dismissed, say it no more.
+      dismissedProblem = s.storageProblem;
+      return { storageProblem: null };
+    }),
 });
 
 const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set) => ({
@@ -63,6 +68,8 @@ const createRecentSlice: StateCreator<AppState, [], [], RecentSlice> = (set) => 
   removeRecent: (id) => set((s) => ({ recent: s.recent.filter((c) => c.id !== id) })),
   clearRecent: () => set({ recent: [] }),
 });
+
+let dismissedProblem: string | null = null;
 
 // Problems found while the store is being created (hydration) are held until it exists.
 let pendingProblem: string | null = null;
@@ -149,6 +156,7 @@ export const useApp = create<AppState>()(
 );
 
 report = (storageProblem) => {
+  if (storageProblem === dismissedProblem) return;
   if (useApp.getState().storageProblem !== storageProblem) useApp.setState({ storageProblem });
 };
 if (pendingProblem !== null) report(pendingProblem);
