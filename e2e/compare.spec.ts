@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { fixture } from './helpers.ts';
 
 // The issue's own case: an ASA with `set pfs` and AES-GMAC against an IOS router with AES-GCM and
@@ -50,4 +51,30 @@ test('a configuration that is not one says so and names the side', async ({ page
   await page.getByRole('textbox', { name: 'The other peer' }).fill('just some words\nnothing more');
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page.getByRole('alert')).toContainText('The other peer: Not recognised');
+});
+
+test('the compare, recent-cases and share views have no serious accessibility violations, light or dark', async ({
+  page,
+}) => {
+  const scan = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  for (const dark of [false, true]) {
+    await page.goto('./#/compare');
+    if (dark) await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await page.getByRole('textbox', { name: 'This peer' }).fill(ASA);
+    await page.getByRole('textbox', { name: 'The other peer' }).fill(IOS);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page
+      .getByRole('button', { name: /Show the lines/ })
+      .first()
+      .click();
+    expect(await scan()).toEqual([]);
+    await page.getByRole('button', { name: 'Open in the wizard' }).first().click();
+    await page.getByText('Share this case').click();
+    expect(await scan()).toEqual([]);
+    await page.getByRole('link', { name: 'Recent cases' }).click();
+    expect(await scan()).toEqual([]);
+  }
 });

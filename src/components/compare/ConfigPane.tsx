@@ -44,7 +44,9 @@ export function ConfigPane({
             .sort((x, y) => x - y)
             .map((no) => (
               <li key={no} className="bg-amber-100 px-2 dark:bg-amber-900">
-                <span className="mr-2 inline-block w-10 text-right text-slate-500">{no}</span>
+                <span className="mr-2 inline-block w-10 text-right text-slate-700 dark:text-slate-300">
+                  {no}
+                </span>
                 {redact(lines[no - 1] ?? '').text}
               </li>
             ))}
