@@ -15,6 +15,39 @@ export const HOST = String.raw`([0-9A-Fa-f.:%]+|[\w.-]+)`;
 // A payload list "[ SA KE No N(NATD_S_IP) N(NATD_D_IP) ]" (bounded: no nested quantifiers).
 export const PAYLOADS = String.raw`\[([^\]]{0,2000})\]`;
 
+/**
+ * One `generating …` / `parsed …` line: the exchange it names and the fields of its fact. The
+ * first request of IKE_SA_INIT / main / aggressive mode comes from the initiator, so a device that
+ * sends that request, or receives its response, is the initiator.
+ */
+function readMessage(m: RegExpExecArray, ctx: TableContext, direction: 'sent' | 'received') {
+  const raw = m[1] ?? '';
+  const response = m[2] === 'response';
+  const ikev2 = /^(?:IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL)$/.test(raw);
+  const exchange = ikev2 ? raw : v1Exchange(raw, response, ctx, direction === 'sent');
+  ctx.memory.set('lastExchange', exchange);
+  const opening = raw === 'IKE_SA_INIT' || raw === 'ID_PROT' || raw === 'AGGRESSIVE';
+  const role: Role | undefined = opening
+    ? response === (direction === 'sent')
+      ? 'responder'
+      : 'initiator'
+    : undefined;
+  return {
+    exchange,
+    response,
+    fields: {
+      platform: PLATFORM,
+      ikeVersion: ikev2 ? ('ikev2' as const) : ('ikev1' as const),
+      exchange,
+      value: response ? 'RESPONSE' : 'REQUEST',
+      ...(role ? { role } : {}),
+      ...peerOf(ctx),
+      messageId: m[3] ?? '',
+      payloads: (m[4] ?? '').trim(),
+    },
+  };
+}
+
 /** IKEv2 exchanges keep their names; IKEv1 ones become the message they are. */
 export function v1Exchange(
   name: string,
@@ -117,36 +150,14 @@ export const messageRules: readonly LineRule[] = [
       String.raw`\bgenerating (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL|ID_PROT|AGGRESSIVE|QUICK_MODE|INFORMATIONAL_V1|TRANSACTION) (request|response) (\d+) ${PAYLOADS}`,
     ),
     emit: (m, ctx) => {
-      const raw = m[1] ?? '';
-      const response = m[2] === 'response';
-      const ikev2 = /^(?:IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL)$/.test(raw);
-      const exchange = ikev2 ? raw : v1Exchange(raw, response, ctx, true);
-      ctx.memory.set('lastExchange', exchange);
+      const msg = readMessage(m, ctx, 'sent');
+      const { exchange, response } = msg;
       if (!response) {
         ctx.memory.set(`mid:${m[3] ?? ''}`, exchange);
         ctx.memory.set(`midLine:${m[3] ?? ''}`, String(ctx.line.no));
         ctx.memory.set('lastRequest', exchange);
       }
-      // The IKE_SA_INIT (or first main / aggressive mode) request comes from the initiator.
-      const role: Role | undefined =
-        raw === 'IKE_SA_INIT' || raw === 'ID_PROT' || raw === 'AGGRESSIVE'
-          ? response
-            ? 'responder'
-            : 'initiator'
-          : undefined;
-      const out: FactDraft[] = [
-        signal({
-          signal: 'ike.sent',
-          platform: PLATFORM,
-          ikeVersion: ikev2 ? 'ikev2' : 'ikev1',
-          exchange,
-          value: response ? 'RESPONSE' : 'REQUEST',
-          ...(role ? { role } : {}),
-          ...peerOf(ctx),
-          messageId: m[3] ?? '',
-          payloads: (m[4] ?? '').trim(),
-        }),
-      ];
+      const out: FactDraft[] = [signal({ signal: 'ike.sent', ...msg.fields })];
       // Error notifies this device sends: "[ N(NO_PROP) ]", "[ N(AUTH_FAILED) ]", "[ N(TS_UNACCEPT) ]".
       for (const n of (m[4] ?? '').matchAll(/\bN\(([A-Z_]+)\)/g)) {
         if (ERROR_SHORT_NAMES.has(n[1] ?? ''))
@@ -172,29 +183,12 @@ export const messageRules: readonly LineRule[] = [
       String.raw`\bparsed (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL|ID_PROT|AGGRESSIVE|QUICK_MODE|INFORMATIONAL_V1|TRANSACTION) (request|response) (\d+) ${PAYLOADS}`,
     ),
     emit: (m, ctx) => {
-      const raw = m[1] ?? '';
-      const response = m[2] === 'response';
-      const ikev2 = /^(?:IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL)$/.test(raw);
-      const exchange = ikev2 ? raw : v1Exchange(raw, response, ctx, false);
-      ctx.memory.set('lastExchange', exchange);
-      const role: Role | undefined =
-        raw === 'IKE_SA_INIT' || raw === 'ID_PROT' || raw === 'AGGRESSIVE'
-          ? response
-            ? 'initiator'
-            : 'responder'
-          : undefined;
+      const msg = readMessage(m, ctx, 'received');
       const packetLine = Number(ctx.memory.get('packetLine'));
       return signal({
         ...(packetLine > 0 && packetLine >= ctx.line.no - 2 ? { alsoLines: [packetLine] } : {}),
         signal: 'ike.received',
-        platform: PLATFORM,
-        ikeVersion: ikev2 ? 'ikev2' : 'ikev1',
-        exchange,
-        value: response ? 'RESPONSE' : 'REQUEST',
-        ...(role ? { role } : {}),
-        ...peerOf(ctx),
-        messageId: m[3] ?? '',
-        payloads: (m[4] ?? '').trim(),
+        ...msg.fields,
       });
     },
   },
