@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173); // another port lets two checkouts run e2e at once
 
 export default defineConfig({
   testDir: './e2e',
