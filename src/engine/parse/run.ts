@@ -4,6 +4,7 @@
  * not understood.
  */
 import type { Fact } from '../../knowledge/facts.ts';
+import { viewsOf } from './gate.ts';
 import { toLines, type Line } from './lines.ts';
 import { noiseKind } from './noise.ts';
 import type { Parser } from './types.ts';
@@ -39,12 +40,16 @@ export function parsePaste(
   const lines = toLines(text);
   const facts: Fact[] = [];
   const lineFormat = new Map<number, string>();
+  // Each gated parser reads only the lines that can concern it (see gate.ts).
+  const views = viewsOf(lines, parsers);
   for (const [i, parser] of parsers.entries()) {
     onProgress?.(i, parsers.length);
+    const view = views[i] ?? lines;
+    if (view.length === 0) continue;
     let result;
     try {
-      if (!parser.detect(lines)) continue;
-      result = parser.parse(lines);
+      if (!parser.detect(view)) continue;
+      result = parser.parse(view);
     } catch {
       // A parser bug must not cost the user the other parsers' findings.
       continue;

@@ -11,7 +11,8 @@
 import type { Fact, SignalFact } from '../../knowledge/facts.ts';
 import type { Platform } from '../../knowledge/schema.ts';
 import type { Line } from './lines.ts';
-import { requiredLiteral } from './literal.ts';
+import type { Gate } from './gate.ts';
+import { anyLiterals, requiredLiteral } from './literal.ts';
 import { messageOf } from './lines.ts';
 import type { ParseResult, Parser } from './types.ts';
 
@@ -102,10 +103,12 @@ export function tableParser(spec: TableParserSpec): Parser {
     return hit ? { facts, strong } : null;
   };
   const matchLine = (text: string, ctx: TableContext) => matchMessage(messageOf(text), ctx);
+  const gate = gateOf(marker, rules);
   return {
     id,
     platform,
     command,
+    gate,
     detect: (lines) => lines.some((l) => marker.test(l.text)),
     parse(lines): ParseResult {
       const facts: Fact[] = [];
@@ -128,7 +131,7 @@ export function tableParser(spec: TableParserSpec): Parser {
           extra++
         ) {
           const next = lines[i + extra];
-          if (next === undefined || next.text.trim() === '') break;
+          if (next === undefined || next.no !== line.no + extra || next.text.trim() === '') break;
           // A continuation never matches on its own; a line that does starts a message of its own.
           if (matchMessage(next.message, { memory: new Map(memory), line: next }) !== null) break;
           const sep = /\s$/.test(joined) || /^\s/.test(next.text) ? '' : ' ';
@@ -157,6 +160,34 @@ export function tableParser(spec: TableParserSpec): Parser {
       }
       return { facts, claimed };
     },
+  };
+}
+
+/**
+ * The table's gate: a line can match a rule only if it holds one of the rule's literals, and start
+ * a wrapped message only if it also carries the marker; its continuations follow within MAX_JOIN
+ * lines. A rule (or marker) with no literal to look for is tried on each line instead.
+ */
+function gateOf(marker: RegExp, rules: readonly LineRule[]): Gate {
+  const needles = new Set<string>();
+  const loose: { re: RegExp; on: 'text' | 'message' }[] = [];
+  const add = (re: RegExp, on: 'text' | 'message') => {
+    const set = anyLiterals(re);
+    if (set === null) loose.push({ re, on });
+    else for (const t of set) needles.add(t);
+  };
+  add(marker, 'text');
+  for (const rule of rules) add(rule.re, 'message');
+  const also = (line: Line) =>
+    loose.some(({ re, on }) => {
+      re.lastIndex = 0;
+      return re.test(on === 'text' ? line.text : line.message);
+    });
+  return {
+    needles: [...needles],
+    before: 0,
+    after: MAX_JOIN,
+    ...(loose.length > 0 ? { also } : {}),
   };
 }
 

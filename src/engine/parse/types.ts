@@ -1,6 +1,7 @@
 /** The contract every parser keeps. */
 import type { Fact } from '../../knowledge/facts.ts';
 import type { Platform } from '../../knowledge/schema.ts';
+import { blockGate, type Gate } from './gate.ts';
 import type { Line } from './lines.ts';
 
 /** What one parser read from a paste. */
@@ -17,6 +18,12 @@ export interface Parser {
   readonly platform: Platform;
   /** The command (or log source) whose output it reads, as typed on the device. */
   readonly command: string;
+  /**
+   * The lines the parser needs (see `gate.ts`); without one it reads every line. With one, `detect`
+   * and `parse` are given only those lines, in order, so neighbours in the array need not be
+   * neighbours in the paste: compare `no` before treating the next line as a continuation.
+   */
+  readonly gate?: Gate;
   /** Cheap test: could this paste hold our output at all? */
   detect(lines: readonly Line[]): boolean;
   /** Reads every line it understands anywhere in the paste; never throws. */
@@ -35,10 +42,12 @@ export interface ReaderSpec {
 /** A parser around a whole-paste reader: detected by marker; a reader bug yields nothing, never a throw. */
 export function readerParser(spec: ReaderSpec): Parser {
   const { id, platform, command, marker, read } = spec;
+  const gate = blockGate(marker);
   return {
     id,
     platform,
     command,
+    ...(gate === null ? {} : { gate }),
     detect: (lines) => lines.some((l) => marker.test(l.text)),
     parse(lines) {
       try {

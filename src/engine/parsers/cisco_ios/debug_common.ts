@@ -93,13 +93,15 @@ const MIN_WRAPPED = 55;
 export function withWrappedTails(parser: Parser): Parser {
   return {
     ...parser,
+    // A chain of tails may run past the table's window: keep taking lines that could be one.
+    ...(parser.gate === undefined ? {} : { gate: { ...parser.gate, extend: mayBeTail } }),
     parse(lines: readonly Line[]): ParseResult {
       const result = parser.parse(lines);
       const claimed = new Set(result.claimed);
       for (let i = 1; i < lines.length; i++) {
         const prev = lines[i - 1];
         const line = lines[i];
-        if (prev === undefined || line === undefined) continue;
+        if (prev === undefined || line === undefined || prev.no !== line.no - 1) continue;
         if (claimed.has(line.no) || !claimed.has(prev.no)) continue;
         const text = line.text;
         if (
@@ -114,6 +116,17 @@ export function withWrappedTails(parser: Parser): Parser {
       return { facts: result.facts, claimed };
     },
   };
+}
+
+/** Whether a line could be the tail of a wrapped message (what `withWrappedTails` claims, ignoring the line before). */
+function mayBeTail(line: Line): boolean {
+  const text = line.text;
+  return (
+    text.trim() !== '' &&
+    text.length <= MAX_TAIL &&
+    !MESSAGE_START.test(text) &&
+    noiseKind(text) === null
+  );
 }
 
 /** An IPv4 address without the `:port` IOS prints after it (`192.168.0.1:500` → `192.168.0.1`). */

@@ -7,6 +7,7 @@
  */
 import type { Fact, SignalFact } from '../../../knowledge/facts.ts';
 import type { Line } from '../../parse/lines.ts';
+import { widen } from '../../parse/gate.ts';
 import type { ParseResult, Parser } from '../../parse/types.ts';
 
 // "Payload contents:" alone, or with the list on the same line (a collapsed paste).
@@ -27,7 +28,10 @@ function namesOf(text: string): string[] | null {
   return words.every((w) => PAYLOAD_NAME.test(w)) ? words : null;
 }
 
-/** The payload list starting at `index` ("Payload contents:" line), with the lines it spans. */
+/**
+ * The payload list starting at `index` ("Payload contents:" line), with the lines it spans.
+ * `lines` may be a parser's view of the paste: a list runs only over consecutive line numbers.
+ */
 function listAt(
   lines: readonly Line[],
   index: number,
@@ -38,39 +42,50 @@ function listAt(
   const used = [header.no];
   const inline = namesOf(header.text.replace(CONTENTS_HEADER, ''));
   if (inline) names.push(...inline);
-  for (let k = index + 1; k < lines.length && k <= index + MAX_LIST_LINES; k++) {
-    const more = namesOf((lines[k] as Line).text);
+  for (let k = index + 1; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    if (line.no !== header.no + (k - index) || line.no > header.no + MAX_LIST_LINES) break;
+    const more = namesOf(line.text);
     if (more === null) break;
     names.push(...more);
-    used.push((lines[k] as Line).no);
+    used.push(line.no);
   }
   return names.length > 0 ? { names, lines: used } : null;
 }
 
-/** The list printed right after a packet's lines. */
-function listAfter(lines: readonly Line[], lastLine: number) {
-  for (let i = lastLine; i < lines.length && i <= lastLine + MAX_GAP; i++) {
+/** The list printed right after line `lastNo` (the index of that line is `at`). */
+function listAfter(lines: readonly Line[], at: number, lastNo: number) {
+  for (let i = at + 1; i < lines.length && (lines[i] as Line).no <= lastNo + MAX_GAP + 1; i++) {
     const list = listAt(lines, i);
     if (list) return list;
   }
   return null;
 }
 
-/** The clear list of "Building packet for encryption." shortly before `firstLine`, after `floor`. */
-function clearListBefore(lines: readonly Line[], firstLine: number, floor: number) {
-  for (let i = firstLine - 2; i >= 0 && i > floor - 1 && i >= firstLine - 15; i--) {
-    if (!BUILDING.test((lines[i] as Line).text)) continue;
-    return listAfter(lines, i + 1);
+/** The clear list of "Building packet for encryption." shortly before line `firstNo` (at index `at`), after `floor`. */
+function clearListBefore(lines: readonly Line[], at: number, firstNo: number, floor: number) {
+  for (let i = at - 1; i >= 0; i--) {
+    const line = lines[i] as Line;
+    if (line.no <= floor || line.no < firstNo - 14) break;
+    if (BUILDING.test(line.text)) return listAfter(lines, i, line.no);
   }
   return null;
 }
 
-function withList(f: SignalFact, lines: readonly Line[], floor: number): SignalFact {
+function withList(
+  f: SignalFact,
+  lines: readonly Line[],
+  indexOf: ReadonlyMap<number, number>,
+  floor: number,
+): SignalFact {
   const first = f.lines[0] ?? 0;
   const last = f.lines.at(-1) ?? 0;
-  const outer = listAfter(lines, last);
+  const outer = listAfter(lines, indexOf.get(last) ?? lines.length, last);
   const encrypted = outer !== null && outer.names.every((n) => n === 'ENCR' || n === 'SK');
-  const clear = outer === null || encrypted ? clearListBefore(lines, first, floor) : null;
+  const clear =
+    outer === null || encrypted
+      ? clearListBefore(lines, indexOf.get(first) ?? -1, first, floor)
+      : null;
   const chosen = clear ?? outer;
   if (chosen === null) return f;
   const used = [...f.lines, ...chosen.lines, ...(clear && outer ? outer.lines : [])];
@@ -85,13 +100,23 @@ function withList(f: SignalFact, lines: readonly Line[], floor: number): SignalF
 export function withPayloadLists(parser: Parser): Parser {
   return {
     ...parser,
+    // The lists and the "Building packet" line may hold none of the table's literals.
+    ...(parser.gate === undefined
+      ? {}
+      : {
+          gate: widen(parser.gate, {
+            needles: ['payload contents', 'building packet for encryption'],
+            also: (line) => namesOf(line.text) !== null,
+          }),
+        }),
     parse(lines: readonly Line[]): ParseResult {
       const result = parser.parse(lines);
+      const indexOf = new Map(lines.map((l, i) => [l.no, i]));
       let floor = 0;
       const facts: Fact[] = result.facts.map((f) => {
         if (f.kind !== 'signal' || (f.signal !== 'ike.sent' && f.signal !== 'ike.received'))
           return f;
-        const out = withList(f, lines, floor);
+        const out = withList(f, lines, indexOf, floor);
         floor = out.lines.at(-1) ?? floor;
         return out;
       });

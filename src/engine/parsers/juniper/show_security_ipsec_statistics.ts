@@ -32,6 +32,7 @@ const PAIR =
   /(AH authentication failures|Replay errors|ESP authentication failures|ESP decryption failures|Bad headers|Bad trailers|Invalid SPI|TS check fail|Exceeds tunnel MTU|Discarded)\s*:\s*(\d{1,20})/g;
 
 function read(lines: readonly Line[], out: Collector): void {
+  const byNo = new Map(lines.map((l) => [l.no, l]));
   let counters: Map<string, number> | null = null;
   let nos: number[] = [];
   const flush = () => {
@@ -68,7 +69,7 @@ function read(lines: readonly Line[], out: Collector): void {
       },
       nos,
     );
-    const errLine = (re: RegExp) => nos.filter((n) => re.test(textOf(lines[n - 1])));
+    const errLine = (re: RegExp) => nos.filter((n) => re.test(textOf(byNo.get(n))));
     if ((verifyFailed ?? 0) > 0) {
       out.add(
         {
