@@ -92,9 +92,17 @@ describe('anyLiterals', () => {
 });
 
 describe('the dispatcher', () => {
-  it('gates the line-table parsers and most show readers', () => {
-    const gated = PARSERS.filter((p) => p.gate !== undefined).length;
-    expect(gated).toBeGreaterThanOrEqual(PARSERS.length / 2);
+  it('gates every parser (one without a gate reads every line of every paste)', () => {
+    expect(PARSERS.filter((p) => p.gate === undefined).map((p) => p.id)).toEqual([]);
+  });
+
+  it('hands a block reader the whole paste when its marker is anywhere, else nothing', () => {
+    const ipsecSa = FIXTURES.find((f) => f.name.startsWith('cisco_asa/show_crypto_ipsec_sa'));
+    const charon = FIXTURES.find((f) => f.name.startsWith('strongswan/charon'));
+    const reader = PARSERS.findIndex((p) => p.id === 'cisco-asa-show-crypto-ipsec-sa');
+    const mixed = toLines(`${charon?.txt ?? ''}\n${ipsecSa?.txt ?? ''}`);
+    expect(viewsOf(mixed, PARSERS)[reader]).toHaveLength(mixed.length);
+    expect(viewsOf(toLines(charon?.txt ?? ''), PARSERS)[reader]).toEqual([]);
   });
 
   it('gives a gated parser nothing to read in a paste of other vendors only', () => {

@@ -23,6 +23,8 @@ export interface Gate {
   readonly extend?: (line: Line) => boolean;
   /** Lines no needle finds that the parser still needs (a rule with no literal to look for). */
   readonly also?: (line: Line) => boolean;
+  /** One hit anywhere hands the parser every line (a reader of long blocks); none, nothing. */
+  readonly whole?: boolean;
 }
 
 /** Anything with an optional gate (a parser). */
@@ -30,18 +32,21 @@ export interface Gated {
   readonly gate?: Gate;
 }
 
-// How far a block of show output reaches around the lines its marker finds: headers a little
-// before, a body (SA after SA, each with its own marker lines) long after.
-const BLOCK_BEFORE = 50;
-const BLOCK_AFTER = 500;
-
 /**
- * The gate of a reader of show output found by `marker`: the marker's literals, with the block
- * around each hit. Null when the marker has no literal to look for (the reader reads everything).
+ * The gate of a reader found by `marker` (show output, a status dump, a configuration): its body
+ * lines hold no marker and a block may run for thousands of lines, so a hit anywhere hands the
+ * reader the whole paste, and no hit skips it without a regex run. Null when the marker has no
+ * literal to look for (then `detect` decides, as before).
  */
-export function blockGate(marker: RegExp): Gate | null {
+export function markerGate(marker: RegExp): Gate | null {
   const needles = anyLiterals(marker);
-  return needles === null ? null : { needles, before: BLOCK_BEFORE, after: BLOCK_AFTER };
+  return needles === null ? null : { needles, before: 0, after: 0, whole: true };
+}
+
+/** `markerGate` as a field to spread into a parser (`...gateOn(MARKER)`). */
+export function gateOn(marker: RegExp): { gate?: Gate } {
+  const gate = markerGate(marker);
+  return gate === null ? {} : { gate };
 }
 
 /** A gate that also lets through what `more` asks for (a wrapper reading lines its parser does not). */
@@ -53,6 +58,7 @@ export function widen(gate: Gate, more: Partial<Gate>): Gate {
     before: Math.max(gate.before, more.before ?? 0),
     after: Math.max(gate.after, more.after ?? 0),
     ...(extend === undefined ? {} : { extend }),
+    ...(gate.whole === true || more.whole === true ? { whole: true } : {}),
     ...(also.length === 0 ? {} : { also: (line: Line) => also.some((f) => f(line)) }),
   };
 }
@@ -89,9 +95,12 @@ export function viewsOf(
   };
   for (current = 0; current < lines.length; current++)
     set.scan((lines[current] as Line).text, found);
-  return parsers.map((p, k) =>
-    p.gate === undefined ? null : windows(lines, withAlso(lines, hits[k] ?? [], p.gate), p.gate),
-  );
+  return parsers.map((p, k) => {
+    const gate = p.gate;
+    if (gate === undefined) return null;
+    if (gate.whole === true) return (hits[k]?.length ?? 0) > 0 ? lines : [];
+    return windows(lines, withAlso(lines, hits[k] ?? [], gate), gate);
+  });
 }
 
 /** The needle hits merged with the lines `gate.also` asks for, in order. */

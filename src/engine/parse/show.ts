@@ -5,7 +5,7 @@
 import type { Fact } from '../../knowledge/facts.ts';
 import type { Platform } from '../../knowledge/schema.ts';
 import type { Line } from './lines.ts';
-import { blockGate } from './gate.ts';
+import { gateOn } from './gate.ts';
 import type { ParseResult, Parser } from './types.ts';
 
 export const PLATFORM = 'juniper-srx' as const;
@@ -46,12 +46,11 @@ export interface ShowSpec {
 
 /** Builds a `Parser` from a reader; a reader bug loses only this parser's findings. */
 export function showParser(platform: Platform, spec: ShowSpec): Parser {
-  const gate = blockGate(spec.marker);
   return {
     id: spec.id,
     platform,
     command: spec.command,
-    ...(gate === null ? {} : { gate }),
+    ...gateOn(spec.marker),
     detect: (lines) => lines.some((l) => l.text.length <= MAX_LINE && spec.marker.test(l.text)),
     parse(lines): ParseResult {
       const out = new Collector(spec.id);

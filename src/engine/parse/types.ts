@@ -1,7 +1,7 @@
 /** The contract every parser keeps. */
 import type { Fact } from '../../knowledge/facts.ts';
 import type { Platform } from '../../knowledge/schema.ts';
-import { blockGate, type Gate } from './gate.ts';
+import { gateOn, type Gate } from './gate.ts';
 import type { Line } from './lines.ts';
 
 /** What one parser read from a paste. */
@@ -42,12 +42,11 @@ export interface ReaderSpec {
 /** A parser around a whole-paste reader: detected by marker; a reader bug yields nothing, never a throw. */
 export function readerParser(spec: ReaderSpec): Parser {
   const { id, platform, command, marker, read } = spec;
-  const gate = blockGate(marker);
   return {
     id,
     platform,
     command,
-    ...(gate === null ? {} : { gate }),
+    ...gateOn(marker),
     detect: (lines) => lines.some((l) => marker.test(l.text)),
     parse(lines) {
       try {

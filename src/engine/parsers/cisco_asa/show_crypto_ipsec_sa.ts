@@ -4,6 +4,7 @@
  * inbound/outbound ESP SAs. Sources: Cisco ASA command reference; ntc-templates test data.
  */
 import type { Fact, IpsecSaFact } from '../../../knowledge/facts.ts';
+import { gateOn } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { ADDR, PLATFORM, compact } from './common.ts';
@@ -70,18 +71,17 @@ const COUNTER_FIELDS: Record<string, keyof IpsecSaFact> = {
 
 type Mut<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 
+// ASA wording only: "local addr:" with a colon, "seq num:", ASA-only counters and settings.
+const DETECT =
+  /Crypto map tag: \S+, (?:seq num: \d+, )?local addr: |#pre-frag successes|#TFC rcvd|in use settings =\{(?:L2L|RA)/;
+
 /** `show crypto ipsec sa` on ASA / FTD. */
 export const showCryptoIpsecSa: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show crypto ipsec sa',
-  // ASA wording only: "local addr:" with a colon, "seq num:", ASA-only counters and settings.
-  detect: (lines) =>
-    lines.some((l) =>
-      /Crypto map tag: \S+, (?:seq num: \d+, )?local addr: |#pre-frag successes|#TFC rcvd|in use settings =\{(?:L2L|RA)/.test(
-        l.text,
-      ),
-    ),
+  ...gateOn(DETECT),
+  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

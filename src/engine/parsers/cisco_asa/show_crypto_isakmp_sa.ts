@@ -7,6 +7,7 @@
  */
 import type { Fact, IkeSaFact, IpsecSaFact, SessionFact } from '../../../knowledge/facts.ts';
 import type { IkeVersion, Role } from '../../../knowledge/schema.ts';
+import { gateOn } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { ADDR, PLATFORM, compact } from './common.ts';
@@ -62,17 +63,17 @@ const V2_DETAIL =
 
 type Mut<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 
+// What only this output prints: the IKE Peer table, its headings, the "no SAs" line.
+const DETECT =
+  /IKE Peer:|There are no IKEv[12] SAs|IKEv[12] SAs:|Tunnel-id\s+Local\s+Remote\s+Status\s+Role|IKE Peer\s+Type\s+Dir/;
+
 /** `show crypto isakmp sa` / `ikev1 sa` / `ikev2 sa` on ASA / FTD. */
 export const showCryptoIsakmpSa: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show crypto isakmp sa',
-  detect: (lines) =>
-    lines.some((l) =>
-      /IKE Peer:|There are no IKEv[12] SAs|IKEv[12] SAs:|Tunnel-id\s+Local\s+Remote\s+Status\s+Role|IKE Peer\s+Type\s+Dir/.test(
-        l.text,
-      ),
-    ),
+  ...gateOn(DETECT),
+  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

@@ -5,6 +5,7 @@
  * Sources: Cisco ASA command reference; ntc-templates test data; PeteNetLive (seed 000, 001).
  */
 import type { CryptoConfigFact, Fact } from '../../../knowledge/facts.ts';
+import { gateOn } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { PLATFORM } from './common.ts';
@@ -47,18 +48,17 @@ interface Obj {
   lines: number[];
 }
 
+// ASA-only forms (IOS puts `set` lines under the map entry and names IKEv2 proposals differently).
+const DETECT =
+  /^\s*(?:no )?crypto (?:map \S+ \d+ (?:set|match) |ikev[12] (?:policy \d|enable )|ipsec (?:ikev1 transform-set|ikev2 ipsec-proposal) )/;
+
 /** `show running-config crypto …` on ASA / FTD. */
 export const showRunningConfigCrypto: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show running-config crypto',
-  // ASA-only forms (IOS puts `set` lines under the map entry and names IKEv2 proposals differently).
-  detect: (lines) =>
-    lines.some((l) =>
-      /^\s*(?:no )?crypto (?:map \S+ \d+ (?:set|match) |ikev[12] (?:policy \d|enable )|ipsec (?:ikev1 transform-set|ikev2 ipsec-proposal) )/.test(
-        l.text,
-      ),
-    ),
+  ...gateOn(DETECT),
+  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

@@ -6,6 +6,7 @@
  */
 import type { Fact, IkeSaFact, IpsecSaFact, SessionFact } from '../../../knowledge/facts.ts';
 import type { IkeVersion } from '../../../knowledge/schema.ts';
+import { gateOn } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { PLATFORM, compact, num } from './common.ts';
@@ -96,13 +97,16 @@ interface Block {
 const versionOf = (s: string | undefined): IkeVersion | undefined =>
   s && /IKEv2/i.test(s) ? 'ikev2' : s && /IKE/i.test(s) ? 'ikev1' : undefined;
 
+// The fields that open a session block: "Session Type:", "Connection :", "Username : … Index :".
+const DETECT = /^\s*(?:Session Type:|Connection\s*:|Username\s*:.*Index\s*:)/;
+
 /** `show vpn-sessiondb [detail] l2l` and `show vpn-sessiondb anyconnect` on ASA / FTD. */
 export const showVpnSessiondbL2l: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show vpn-sessiondb detail l2l',
-  detect: (lines) =>
-    lines.some((l) => /^\s*(?:Session Type:|Connection\s*:|Username\s*:.*Index\s*:)/.test(l.text)),
+  ...gateOn(DETECT),
+  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

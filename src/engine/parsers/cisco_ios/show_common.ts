@@ -3,6 +3,7 @@
  * it understood), a fact collector, address patterns and small helpers.
  */
 import type { Line } from '../../parse/lines.ts';
+import { gateOn } from '../../parse/gate.ts';
 import type { ParseResult, Parser } from '../../parse/types.ts';
 import { Collector } from '../../parse/show.ts';
 
@@ -47,6 +48,7 @@ export function showParser(spec: ShowSpec): Parser {
     id: spec.id,
     platform: PLATFORM,
     command: spec.command,
+    ...gateOn(spec.marker),
     detect: (lines) => lines.some((l) => l.text.length < 5_000 && spec.marker.test(l.text)),
     parse(lines): ParseResult {
       const out = new Collector(spec.id);

@@ -6,6 +6,7 @@
  * Source: Fortinet Document Library, FortiOS CLI reference "get vpn ipsec tunnel summary".
  */
 import type { Fact } from '../../../knowledge/facts.ts';
+import { gateOn } from '../../parse/gate.ts';
 import type { ParseResult, Parser } from '../../parse/types.ts';
 
 const ID = 'fortigate-get-vpn-ipsec-tunnel-summary';
@@ -21,6 +22,7 @@ export const getVpnIpsecTunnelSummary: Parser = {
   id: ID,
   platform: 'fortigate',
   command: 'get vpn ipsec tunnel summary',
+  ...gateOn(MARKER),
   detect: (lines) => lines.some((l) => MARKER.test(l.text)),
   parse(lines): ParseResult {
     const facts: Fact[] = [];
