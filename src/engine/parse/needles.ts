@@ -69,7 +69,8 @@ export function compileNeedles(
     }
   }
   const delta = new Int32Array(next);
-  const out = tags.map((t) => (t.length > 0 ? Int32Array.from(new Set(t)) : null));
+  const out = tags.map((t) => Int32Array.from(new Set(t)));
+  const hasOut = Uint8Array.from(out, (t) => (t.length > 0 ? 1 : 0));
   const classOf = classes.of;
   return {
     states,
@@ -78,9 +79,9 @@ export function compileNeedles(
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
         s = delta[s * width + (code < ASCII ? (classOf[code] as number) : 0)] as number;
-        const hit = out[s];
-        if (hit !== null && hit !== undefined)
-          for (let k = 0; k < hit.length; k++) found(hit[k] as number);
+        if (hasOut[s] === 0) continue;
+        const hit = out[s] as Int32Array;
+        for (let k = 0; k < hit.length; k++) found(hit[k] as number);
       }
     },
   };

@@ -12,7 +12,8 @@ import type { Fact, SignalFact } from '../../knowledge/facts.ts';
 import type { Platform } from '../../knowledge/schema.ts';
 import type { Line } from './lines.ts';
 import type { Gate } from './gate.ts';
-import { anyLiterals, requiredLiteral } from './literal.ts';
+import { anyLiterals } from './literal.ts';
+import { compileNeedles } from './needles.ts';
 import { messageOf } from './lines.ts';
 import type { ParseResult, Parser } from './types.ts';
 
@@ -68,27 +69,21 @@ const MAX_JOIN = 2; // a message wrapped over at most three physical lines
 /** Builds a parser that applies the rules to every line, joining wrapped lines when needed. */
 export function tableParser(spec: TableParserSpec): Parser {
   const { id, platform, command, marker, rules } = spec;
-  // A literal each rule cannot match without: one `includes` skips most rules on most lines.
-  const needles = rules.map((r) => ({
-    text: requiredLiteral(r.re),
-    lower: r.re.flags.includes('i'),
-  }));
+  // Which rules can match a message: one automaton pass over the rules' literals (a rule with none
+  // is always tried), instead of an `includes` per rule per line.
+  const candidates = ruleIndex(rules);
   // `message` is the text without its timestamp; lines carry it precomputed.
   const matchMessage = (
     message: string,
     ctx: TableContext,
   ): { facts: FactDraft[]; strong: boolean } | null => {
-    let lowered: string | null = null;
+    const mayMatch = candidates(message);
     let hit = false;
     let strong = false;
     const facts: FactDraft[] = [];
     for (let k = 0; k < rules.length; k++) {
+      if (!mayMatch(k)) continue;
       const rule = rules[k] as LineRule;
-      const needle = needles[k];
-      if (needle?.text) {
-        const hay = needle.lower ? (lowered ??= message.toLowerCase()) : message;
-        if (!hay.includes(needle.text)) continue;
-      }
       rule.re.lastIndex = 0;
       const m = rule.re.exec(message);
       if (!m) continue;
@@ -160,6 +155,29 @@ export function tableParser(spec: TableParserSpec): Parser {
       }
       return { facts, claimed };
     },
+  };
+}
+
+/**
+ * For a message, a test of which rules can match it: a rule whose literals (any case) the
+ * message does not hold cannot. Rules without literals always can.
+ */
+function ruleIndex(rules: readonly LineRule[]): (message: string) => (k: number) => boolean {
+  const sets = rules.map((r) => anyLiterals(r.re));
+  const needles = sets.flatMap((set, tag) => (set ?? []).map((text) => ({ text, tag })));
+  const automaton = compileNeedles(needles);
+  if (automaton === null) return () => () => true;
+  const always = Uint8Array.from(sets, (set) => (set === null ? 1 : 0));
+  const seen = new Int32Array(rules.length);
+  let stamp = 0;
+  const mark = (k: number): void => {
+    seen[k] = stamp;
+  };
+  const mayMatch = (k: number): boolean => always[k] === 1 || seen[k] === stamp;
+  return (message) => {
+    stamp++;
+    automaton.scan(message, mark);
+    return mayMatch;
   };
 }
 
