@@ -208,10 +208,36 @@ test('the Content-Security-Policy allows nothing beyond the page itself', async 
   expect(csp.get('connect-src')).toEqual(["'self'"]);
   expect(csp.get('default-src')).toEqual(["'self'"]);
   expect(csp.get('object-src')).toEqual(["'none'"]);
-  // No source anywhere names another origin or a whole scheme that could reach one.
-  const allowed = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:']);
+  // No source anywhere names another origin or a whole scheme that could reach one, and no
+  // inline code runs unless it is the page's own: script and style are allowed by their hashes.
+  const allowed = new Set(["'self'", "'none'", 'data:', 'blob:']);
+  const HASH = /^'sha256-[A-Za-z0-9+/]{43}='$/;
   for (const [name, sources] of csp)
-    for (const s of sources) expect(allowed.has(s), `${name} ${s}`).toBe(true);
+    for (const s of sources) expect(allowed.has(s) || HASH.test(s), `${name} ${s}`).toBe(true);
+  expect(csp.get('script-src')?.filter((s) => HASH.test(s))).toHaveLength(1);
+});
+
+test('an injected inline script does not run under the policy', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const violations = page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), {
+          once: true,
+        });
+      }),
+  );
+  // As an XSS would: a new inline script element with code the policy's hash does not cover.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.append(s);
+  });
+  expect(await violations).toMatch(/^script-src/);
+  expect(
+    await page.evaluate(() => (window as { __injected?: boolean }).__injected),
+  ).toBeUndefined();
 });
 
 test('a request to another origin from the page or its worker is blocked by the policy', async ({
