@@ -76,15 +76,17 @@ function needlesOf(parsers: readonly Gated[]): NeedleSet | null {
 }
 
 /**
- * The lines each parser needs, in paste order: its view, or null for a parser without a gate
- * (it reads every line). A gated parser with an empty view has nothing to read.
+ * The lines each parser needs, in paste order: `view(k)` is parser k's view, or null for a parser
+ * without a gate (it reads every line). A gated parser with an empty view has nothing to read.
+ * One scan finds every parser's needle lines; a view is built only when asked for, so at most
+ * one is alive at a time when parsers are run one after another.
  */
-export function viewsOf(
+export function dispatch(
   lines: readonly Line[],
   parsers: readonly Gated[],
-): (readonly Line[] | null)[] {
+): (k: number) => readonly Line[] | null {
   const set = needlesOf(parsers);
-  if (set === null) return parsers.map(() => null);
+  if (set === null) return () => null;
   const hits: number[][] = parsers.map(() => []);
   const lastHit = new Int32Array(parsers.length).fill(-1);
   let current = 0;
@@ -95,12 +97,22 @@ export function viewsOf(
   };
   for (current = 0; current < lines.length; current++)
     set.scan((lines[current] as Line).text, found);
-  return parsers.map((p, k) => {
-    const gate = p.gate;
+  return (k) => {
+    const gate = parsers[k]?.gate;
     if (gate === undefined) return null;
-    if (gate.whole === true) return (hits[k]?.length ?? 0) > 0 ? lines : [];
-    return windows(lines, withAlso(lines, hits[k] ?? [], gate), gate);
-  });
+    const mine = hits[k] ?? [];
+    if (gate.whole === true) return mine.length > 0 ? lines : [];
+    return windows(lines, withAlso(lines, mine, gate), gate);
+  };
+}
+
+/** Every parser's view at once (see `dispatch`), for tests and tools. */
+export function viewsOf(
+  lines: readonly Line[],
+  parsers: readonly Gated[],
+): (readonly Line[] | null)[] {
+  const view = dispatch(lines, parsers);
+  return parsers.map((_, k) => view(k));
 }
 
 /** The needle hits merged with the lines `gate.also` asks for, in order. */

@@ -4,7 +4,7 @@
  * not understood.
  */
 import type { Fact } from '../../knowledge/facts.ts';
-import { viewsOf } from './gate.ts';
+import { dispatch } from './gate.ts';
 import { toLines, type Line } from './lines.ts';
 import { noiseKind } from './noise.ts';
 import type { Parser } from './types.ts';
@@ -41,10 +41,10 @@ export function parsePaste(
   const facts: Fact[] = [];
   const lineFormat = new Map<number, string>();
   // Each gated parser reads only the lines that can concern it (see gate.ts).
-  const views = viewsOf(lines, parsers);
+  const viewOf = dispatch(lines, parsers);
   for (const [i, parser] of parsers.entries()) {
     onProgress?.(i, parsers.length);
-    const view = views[i] ?? lines;
+    const view = viewOf(i) ?? lines;
     if (view.length === 0) continue;
     let result;
     try {
