@@ -5,7 +5,7 @@
  * `assembleShare` (`prepare.ts`) then writes the report from these pieces alone.
  */
 import type { Finding } from '../classify/classify.ts';
-import { createRedactor } from '../redact/index.ts';
+import { createRedactor, redact } from '../redact/index.ts';
 import type { Redaction, RedactOptions } from '../redact/types.ts';
 import { REPORT_LINES_PER_FINDING } from '../report/case.ts';
 import type { ExcerptLine } from './excerpt.ts';
@@ -110,4 +110,16 @@ export function redactForShare(source: ShareSource, options: RedactOptions): Red
     removed,
     counts,
   };
+}
+
+/**
+ * Some lines of a text, each redacted on its own with secrets removed: the lines a comparison
+ * finding cites, as the compare page shows them (a finding about keys points at the key lines,
+ * never at the key).
+ */
+export function redactEachLine(text: string, numbers: readonly number[]): ExcerptLine[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return [...new Set(numbers)]
+    .sort((a, b) => a - b)
+    .map((no) => ({ no, text: redact(lines[no - 1] ?? '').text }));
 }
