@@ -91,13 +91,17 @@ const analysisLane = createLane<WorkerRequest, WorkerReply>(start);
 const shareLane = createLane<WorkerRequest, WorkerReply>(start);
 let nextId = 1;
 
-/** Starts the analysis worker ahead of the first paste, so the first answer is not slowed by start-up. */
-export function warmUp(): void {
+/**
+ * Starts the analysis worker ahead of the first paste and has it read `sample` (its answer is
+ * dropped), so the first answer is slowed neither by start-up nor by compiling the engine.
+ */
+export function warmUp(sample: string): void {
   try {
     analysisLane.start();
   } catch {
-    // reported when a diagnosis is asked for
+    return; // reported when a diagnosis is asked for
   }
+  void run(analysisLane, 'diagnose', { text: sample }).result.catch(() => {});
 }
 
 /** Sends a paste to the worker. `onProgress` gets a fraction from 0 to 1. */

@@ -3,7 +3,7 @@
  * and the share panel see the same result: analyse a text, apply its findings
  * to the walk once, cancel, clear.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useApp } from '../../app/store.ts';
 import type { Analysis } from '../../engine/diagnose.ts';
 import type { AppliedEvidence } from '../../engine/walk/state.ts';
@@ -35,7 +35,8 @@ export function usePasteAnalysis(
   const result = status.kind === 'done' ? status.result : null;
   const pendingApply = useRef(false);
 
-  useEffect(() => {
+  // Before the paint: the findings and the step they lead to appear together.
+  useLayoutEffect(() => {
     if (!pendingApply.current || result === null) return;
     pendingApply.current = false;
     if (result.findings.length > 0)

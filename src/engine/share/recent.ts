@@ -34,6 +34,22 @@ export function hashText(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/** Characters apart of the sample that keys a paste too big to keep (10 MB → 160,000). */
+const SAMPLE_STEP = 64;
+
+/**
+ * What a case is keyed by: the paste, or for one too big to keep, its length and every 64th
+ * character. Hashing all of a 10 MB paste took the page 15–60 ms on every step of the walk. Two
+ * big pastes that differ only between samples count as one case (the newer replaces the older);
+ * real captures differ all through (timestamps).
+ */
+function pasteKey(paste: string): string {
+  if (paste.length <= RECENT_LIMITS.maxPaste) return paste;
+  const sample: string[] = [String(paste.length)];
+  for (let i = 0; i < paste.length; i += SAMPLE_STEP) sample.push(paste.charAt(i));
+  return sample.join('');
+}
+
 /**
  * The entry for a case. The key is the paste when there is one (re-diagnosing the same paste
  * updates its entry), otherwise the walk's first steps.
@@ -46,7 +62,7 @@ export function recentEntry(input: {
   paste?: string;
 }): RecentCase {
   const paste = input.paste?.trim() ? input.paste : undefined;
-  const key = paste ?? input.e ?? input.s;
+  const key = paste !== undefined ? pasteKey(paste) : (input.e ?? input.s);
   return {
     id: hashText(key),
     s: input.s,
