@@ -15,33 +15,39 @@ export interface LineIndex {
   range(first: number, last: number): { start: number; end: number };
 }
 
-// sample: "line one\r\nline two\rline three\nline four"
-const LINE_BREAK = /\r\n|\r|\n/g;
+/** Where each line starts: a pass of `indexOf`, far faster on megabytes than a regex or a loop. */
+function lineStarts(text: string): Int32Array {
+  const starts: number[] = [0];
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
+  while (cr >= 0 || lf >= 0) {
+    // The next break: LF, CR, or CR LF (one break).
+    const at = lf < 0 || (cr >= 0 && cr < lf) ? cr : lf;
+    const next = at === cr && lf === cr + 1 ? lf + 1 : at + 1;
+    starts.push(next);
+    if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
+    if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+  }
+  return Int32Array.from(starts);
+}
 
 function build(text: string): LineIndex {
-  const starts = [0];
-  const ends: number[] = [];
-  if (!text.includes('\r')) {
-    // The common case, several times faster than the regex.
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-      ends.push(at);
-      starts.push(at + 1);
-    }
-  } else {
-    for (const m of text.matchAll(LINE_BREAK)) {
-      ends.push(m.index);
-      starts.push(m.index + m[0].length);
-    }
-  }
-  ends.push(text.length);
-  const clamp = (no: number) => Math.min(Math.max(1, Math.trunc(no)), starts.length);
+  const starts = lineStarts(text);
+  const count = starts.length;
+  const startOf = (no: number): number => starts[no - 1] ?? text.length;
+  // A line ends where the next one starts, less its break (CR LF is two characters).
+  const endOf = (no: number): number => {
+    if (no >= count) return text.length;
+    const next = startOf(no + 1);
+    return text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13
+      ? next - 2
+      : next - 1;
+  };
+  const clamp = (no: number) => Math.min(Math.max(1, Math.trunc(no)), count);
   return {
-    count: starts.length,
-    line: (no) => (no >= 1 && no <= starts.length ? text.slice(starts[no - 1], ends[no - 1]) : ''),
-    range: (first, last) => ({
-      start: starts[clamp(first) - 1] ?? 0,
-      end: ends[clamp(last) - 1] ?? text.length,
-    }),
+    count,
+    line: (no) => (no >= 1 && no <= count ? text.slice(startOf(no), endOf(no)) : ''),
+    range: (first, last) => ({ start: startOf(clamp(first)), end: endOf(clamp(last)) }),
   };
 }
 

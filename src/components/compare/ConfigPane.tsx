@@ -30,6 +30,8 @@ export function ConfigPane({
         id={id}
         value={text}
         onChange={(e) => onChange(e.target.value)}
+        // Off: Chromium otherwise copies the box's text into the history entry on each navigation.
+        autoComplete="off"
         spellCheck={false}
         rows={12}
         className="w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-900"

@@ -101,7 +101,8 @@ export function PastePanel({
         aria-describedby={preview ? 'paste-help paste-large' : 'paste-help'}
         value={preview ? preview.text : draft}
         readOnly={preview !== null}
-        // Off: Chromium otherwise copies the box's text into the history entry on every navigation.
+        // Off: Chromium otherwise copies the box's text into the history entry on every step of
+        // the walk (measured: 250–450 ms per step with 10 MB in a box).
         autoComplete="off"
         onChange={(e) => setDraft(e.target.value)}
         onPaste={onPaste}
