@@ -11,7 +11,8 @@
  * every fixture instead, as `bench/run.ts` does.
  *
  * Env: BENCH_BROWSER=0 skips this part; BENCH_BUILD=0 uses dist/ as it is (otherwise a fresh
- * build goes to a temporary directory); BENCH_BIG_RUNS (default 2); CHROMIUM_PATH.
+ * build goes to a temporary directory); BENCH_DIST=<dir> measures a build made elsewhere (an
+ * older commit's, for a before/after); BENCH_BIG_RUNS (default 2); CHROMIUM_PATH.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,6 +55,7 @@ function buildPaste(bytes: number): string {
 
 /** Builds the production bundle into a directory of its own (dist/ may be served meanwhile). */
 function build(): string {
+  if (process.env.BENCH_DIST) return resolve(process.env.BENCH_DIST);
   if (process.env.BENCH_BUILD === '0') return resolve(ROOT, 'dist');
   const out = mkdtempSync(join(tmpdir(), 'bench-dist-'));
   const r = spawnSync(resolve(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', out], {
@@ -144,7 +146,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    if (process.env.BENCH_BUILD !== '0') rmSync(dist, { recursive: true, force: true });
+    if (process.env.BENCH_BUILD !== '0' && !process.env.BENCH_DIST)
+      rmSync(dist, { recursive: true, force: true });
   }
 }
 
