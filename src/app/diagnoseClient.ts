@@ -1,23 +1,57 @@
 /**
- * The page's way to the engine: a paste (or two configurations) goes to a Web
- * Worker, progress comes back, and a running job can be cancelled (the worker
- * is terminated and a fresh one started on the next request). The main thread
- * never parses.
+ * The page's way to the engine: a paste (or two configurations, or a case to share) goes to a
+ * Web Worker, progress comes back, and a running job can be cancelled (the worker is terminated
+ * and a fresh one started for what comes next). The main thread never parses nor redacts.
+ *
+ * Two lanes, each its own worker: reading pastes and configurations, and preparing shares, so
+ * that redacting a big paste for the share panel never holds up the next paste's diagnosis.
  */
+import type { Finding } from '../engine/classify/classify.ts';
 import type { ComparedTexts } from '../engine/config/index.ts';
 import type { Analysis } from '../engine/diagnose.ts';
+import type { Ladder } from '../engine/ladder/index.ts';
+import type { RedactOptions } from '../engine/redact/types.ts';
+import type { ExcerptLine } from '../engine/share/excerpt.ts';
+import type { RedactedShare } from '../engine/share/redact.ts';
+import { createLane } from './lane.ts';
 import DiagnoseWorker from './diagnose.worker.ts?worker&inline';
 
-/** Page → worker. */
-export type WorkerRequest =
-  | { readonly id: number; readonly kind: 'diagnose'; readonly text: string }
-  | { readonly id: number; readonly kind: 'compare'; readonly a: string; readonly b: string };
+/** What the share panel asks the worker to redact: the device text of the case. */
+export interface ShareRequest {
+  readonly paste?: string;
+  readonly findings?: readonly Finding[];
+  readonly linkExcerpt?: readonly ExcerptLine[];
+  /** The ladder drawn from the paste; its text is written (and redacted) in the worker. */
+  readonly ladder?: Ladder;
+  readonly options: RedactOptions;
+}
+
+/** Two configurations compared, with the lines the findings cite, redacted for showing. */
+export interface CompareAnswer {
+  readonly compared: ComparedTexts;
+  readonly lines: { readonly a: readonly ExcerptLine[]; readonly b: readonly ExcerptLine[] };
+}
+
+/** What each kind of request carries. */
+interface Payloads {
+  diagnose: { readonly text: string };
+  compare: { readonly a: string; readonly b: string };
+  share: { readonly share: ShareRequest };
+}
 
 /** What each kind of request answers. */
 interface Answers {
   diagnose: Analysis;
-  compare: ComparedTexts;
+  compare: CompareAnswer;
+  share: RedactedShare;
 }
+
+type Kind = keyof Answers;
+
+/** Page → worker. */
+export type WorkerRequest = {
+  [K in Kind]: { readonly id: number; readonly kind: K } & Payloads[K];
+}[Kind];
 
 /** Worker → page. */
 export type WorkerReply =
@@ -28,17 +62,13 @@ export type WorkerReply =
       readonly total: number;
     }
   | {
-      readonly id: number;
-      readonly type: 'done';
-      readonly kind: 'diagnose';
-      readonly result: Analysis;
-    }
-  | {
-      readonly id: number;
-      readonly type: 'done';
-      readonly kind: 'compare';
-      readonly result: ComparedTexts;
-    }
+      [K in Kind]: {
+        readonly id: number;
+        readonly type: 'done';
+        readonly kind: K;
+        readonly result: Answers[K];
+      };
+    }[Kind]
   | { readonly id: number; readonly type: 'failed'; readonly message: string };
 
 /** A running job. */
@@ -56,93 +86,68 @@ export class JobCancelled extends Error {
   }
 }
 
-let worker: Worker | null = null;
+const start = () => new DiagnoseWorker();
+const analysisLane = createLane<WorkerRequest, WorkerReply>(start);
+const shareLane = createLane<WorkerRequest, WorkerReply>(start);
 let nextId = 1;
 
-function getWorker(): Worker {
-  worker ??= new DiagnoseWorker();
-  return worker;
-}
-
-/** Starts the worker ahead of the first paste, so the first answer is not slowed by start-up. */
-export function warmUp(): void {
+/**
+ * Starts the analysis worker ahead of the first paste and has it read `sample` (its answer is
+ * dropped), so the first answer is slowed neither by start-up nor by compiling the engine.
+ */
+export function warmUp(sample: string): void {
   try {
-    getWorker();
+    analysisLane.start();
   } catch {
-    // reported when a diagnosis is asked for
+    return; // reported when a diagnosis is asked for
   }
+  void run(analysisLane, 'diagnose', { text: sample }).result.catch(() => {});
 }
 
 /** Sends a paste to the worker. `onProgress` gets a fraction from 0 to 1. */
 export function runDiagnosis(text: string, onProgress?: (fraction: number) => void): DiagnosisJob {
-  return run('diagnose', { text }, onProgress);
+  return run(analysisLane, 'diagnose', { text }, onProgress);
 }
 
 /** Sends two configurations to the worker for the two-peer check. */
-export function runCompare(a: string, b: string): EngineJob<ComparedTexts> {
-  return run('compare', { a, b });
+export function runCompare(a: string, b: string): EngineJob<CompareAnswer> {
+  return run(analysisLane, 'compare', { a, b });
 }
 
-type Payload<K extends keyof Answers> = K extends 'diagnose'
-  ? { text: string }
-  : { a: string; b: string };
+/** Sends a case's device text to the share worker to be redacted. */
+export function runShare(share: ShareRequest): EngineJob<RedactedShare> {
+  return run(shareLane, 'share', { share });
+}
 
-function run<K extends keyof Answers>(
+function run<K extends Kind>(
+  lane: typeof analysisLane,
   kind: K,
-  payload: Payload<K>,
+  payload: Payloads[K],
   onProgress?: (fraction: number) => void,
 ): EngineJob<Answers[K]> {
   const id = nextId++;
-  let pending = true;
   let rejectJob: (e: Error) => void = () => {};
-  let w: Worker | null = null;
-  const result = new Promise<Answers[K]>((resolveJob, reject) => {
-    const resolve = (d: Answers[K]) => {
-      pending = false;
-      resolveJob(d);
-    };
-    rejectJob = (e) => {
-      pending = false;
-      reject(e);
-    };
-    let started: Worker;
+  const result = new Promise<Answers[K]>((resolve, reject) => {
+    rejectJob = reject;
     try {
-      started = w = getWorker();
+      lane.send({
+        request: { id, kind, ...payload } as WorkerRequest,
+        onReply: (reply) => {
+          if (reply.type === 'progress')
+            onProgress?.(reply.total === 0 ? 1 : reply.done / reply.total);
+          else if (reply.type === 'done') resolve(reply.result as Answers[K]);
+          else reject(new Error(reply.message));
+        },
+        onCrash: reject,
+      });
     } catch (e) {
-      rejectJob(e instanceof Error ? e : new Error(String(e)));
-      return;
+      reject(e instanceof Error ? e : new Error(String(e)));
     }
-    const onMessage = (ev: MessageEvent<WorkerReply>) => {
-      const reply = ev.data;
-      if (reply.id !== id) return;
-      if (reply.type === 'progress') {
-        onProgress?.(reply.total === 0 ? 1 : reply.done / reply.total);
-        return;
-      }
-      started.removeEventListener('message', onMessage);
-      started.removeEventListener('error', onError);
-      if (reply.type === 'done') resolve(reply.result as Answers[K]);
-      else rejectJob(new Error(reply.message));
-    };
-    const onError = (ev: ErrorEvent) => {
-      started.removeEventListener('message', onMessage);
-      started.removeEventListener('error', onError);
-      if (worker === started) worker = null;
-      started.terminate();
-      rejectJob(new Error(ev.message || 'The analysis worker stopped.'));
-    };
-    started.addEventListener('message', onMessage);
-    started.addEventListener('error', onError);
-    started.postMessage({ id, kind, ...payload } as WorkerRequest);
   });
   return {
     result,
     cancel: () => {
-      if (!pending) return;
-      // The worker is busy with this job: stop it; the next request starts a fresh one.
-      if (w !== null && worker === w) worker = null;
-      w?.terminate();
-      rejectJob(new JobCancelled());
+      if (lane.drop(id)) rejectJob(new JobCancelled());
     },
   };
 }

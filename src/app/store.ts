@@ -5,7 +5,12 @@
  * and says so.
  */
 import { create, type StateCreator } from 'zustand';
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import {
+  createJSONStorage,
+  persist,
+  type PersistStorage,
+  type StateStorage,
+} from 'zustand/middleware';
 import { readRecent, upsertRecent, type RecentCase } from '../engine/share/recent.ts';
 
 /** The theme the user picked; `system` follows the OS. */
@@ -109,6 +114,46 @@ export function safeStorage(backing: () => Storage | undefined): StateStorage {
   };
 }
 
+const WRITE_AFTER_MS = 300;
+
+/**
+ * Storage whose writes wait for a quiet moment: persisting turns the whole store (the draft and
+ * up to 12 kept cases of 200 KB) into JSON, which cost every keystroke tens of milliseconds.
+ * The last state is written 300 ms after the last change, and at once when the page is hidden
+ * or left, so a reload or a closed tab loses nothing.
+ */
+export function deferWrites<S>(
+  storage: PersistStorage<S> | undefined,
+): PersistStorage<S> | undefined {
+  if (storage === undefined) return undefined;
+  const queued = new Map<string, Parameters<PersistStorage<S>['setItem']>[1]>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const writes = [...queued];
+    queued.clear();
+    for (const [name, value] of writes) void storage.setItem(name, value);
+  };
+  if (typeof addEventListener === 'function' && typeof document !== 'undefined') {
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') flush();
+    });
+  }
+  return {
+    getItem: (name) => storage.getItem(name),
+    setItem: (name, value) => {
+      queued.set(name, value);
+      timer ??= setTimeout(flush, WRITE_AFTER_MS);
+    },
+    removeItem: (name) => {
+      queued.delete(name);
+      return storage.removeItem(name);
+    },
+  };
+}
+
 const MAX_PERSISTED_DRAFT = 2_000_000; // characters; bigger pastes stay in memory only
 
 /** The app store. */
@@ -124,8 +169,10 @@ export const useApp = create<AppState>()(
     {
       name: 'ipsec-triage',
       version: 1,
-      storage: createJSONStorage(() =>
-        safeStorage(() => (typeof localStorage === 'undefined' ? undefined : localStorage)),
+      storage: deferWrites(
+        createJSONStorage(() =>
+          safeStorage(() => (typeof localStorage === 'undefined' ? undefined : localStorage)),
+        ),
       ),
       partialize: (s) => ({
         draft: s.draft.length <= MAX_PERSISTED_DRAFT ? s.draft : '',

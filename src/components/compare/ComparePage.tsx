@@ -8,11 +8,12 @@ import { useEffect, useState } from 'react';
 import { TREE } from '../../knowledge/tree.ts';
 import type { NodeId } from '../../knowledge/schema.ts';
 import { PLATFORM_NAMES } from '../../knowledge/schema.ts';
-import type { CompareFinding, ComparedTexts } from '../../engine/config/index.ts';
+import type { CompareFinding } from '../../engine/config/index.ts';
+import type { ExcerptLine } from '../../engine/share/excerpt.ts';
 import { encode } from '../../engine/walk/codec.ts';
 import { INITIAL_STATE } from '../../engine/walk/state.ts';
 import { transition } from '../../engine/walk/transition.ts';
-import { JobCancelled, runCompare } from '../../app/diagnoseClient.ts';
+import { JobCancelled, runCompare, type CompareAnswer } from '../../app/diagnoseClient.ts';
 import { useApp } from '../../app/store.ts';
 import { CopyButton } from '../common/CopyButton.tsx';
 import { ConfigPane } from './ConfigPane.tsx';
@@ -26,8 +27,14 @@ const SEVERITY_STYLE = {
 type Status =
   | { kind: 'idle' }
   | { kind: 'running' }
-  | { kind: 'done'; compared: ComparedTexts }
+  | { kind: 'done'; answer: CompareAnswer }
   | { kind: 'failed'; message: string };
+
+/** The lines of one side that a finding cites, as the worker redacted them. */
+function shownLines(lines: readonly ExcerptLine[], cited: readonly number[]): ExcerptLine[] {
+  const wanted = new Set(cited);
+  return lines.filter((l) => wanted.has(l.no));
+}
 
 /** The compare page. */
 export function ComparePage() {
@@ -44,7 +51,7 @@ export function ComparePage() {
     setStatus({ kind: 'running' });
     setSelected(null);
     runCompare(texts[0], texts[1]).result.then(
-      (compared) => setStatus({ kind: 'done', compared }),
+      (answer) => setStatus({ kind: 'done', answer }),
       (e: unknown) => {
         if (!(e instanceof JobCancelled))
           setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -52,7 +59,8 @@ export function ComparePage() {
     );
   };
 
-  const compared = status.kind === 'done' ? status.compared : null;
+  const answer = status.kind === 'done' ? status.answer : null;
+  const compared = answer?.compared ?? null;
   const result = compared?.ok ? compared.result : null;
   const finding = selected === null ? null : (result?.findings[selected] ?? null);
 
@@ -86,7 +94,11 @@ export function ComparePage() {
             label={label}
             text={texts[i] ?? ''}
             onChange={(t) => setTexts(i === 0 ? [t, texts[1]] : [texts[0], t])}
-            highlight={finding ? (i === 0 ? finding.a : finding.b) : []}
+            highlight={
+              finding && answer
+                ? shownLines(answer.lines[i === 0 ? 'a' : 'b'], i === 0 ? finding.a : finding.b)
+                : []
+            }
             platform={result ? PLATFORM_NAMES[result.peers[i as 0 | 1].platform] : undefined}
           />
         ))}

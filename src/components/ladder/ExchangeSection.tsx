@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Ladder as LadderModel } from '../../engine/ladder/index.ts';
-import { lineRange } from '../../engine/parse/lines.ts';
+import { lineIndex } from '../common/lineIndex.ts';
 import { Ladder } from './Ladder.tsx';
 
 /** Props: the ladder and the text it was drawn from. */
@@ -14,7 +14,7 @@ export function ExchangeSection({ ladder, text }: { ladder: LadderModel; text: s
     setSelected(lines);
     const box = document.getElementById('paste');
     if (!(box instanceof HTMLTextAreaElement) || box.value !== text || lines.length === 0) return;
-    const range = lineRange(text, Math.min(...lines), Math.max(...lines));
+    const range = lineIndex(text).range(Math.min(...lines), Math.max(...lines));
     box.focus({ preventScroll: true });
     box.setSelectionRange(range.start, range.end);
     // Bring the selection into view: the box scrolls to the caret on focus in most browsers;
@@ -22,7 +22,6 @@ export function ExchangeSection({ ladder, text }: { ladder: LadderModel; text: s
     box.scrollTop =
       (range.start / Math.max(1, text.length)) * box.scrollHeight - box.clientHeight / 3;
   };
-  const all = text.split(/\r\n|\r|\n/);
   return (
     <section aria-label="IKE exchange" className="mt-6">
       <Ladder ladder={ladder} onSelect={select} selected={selected} />
@@ -32,7 +31,9 @@ export function ExchangeSection({ ladder, text }: { ladder: LadderModel; text: s
           aria-label="Lines of the selected message"
           className="mt-2 max-h-40 overflow-auto rounded bg-sky-50 p-2 font-mono text-xs dark:bg-slate-800"
         >
-          {selected.map((no) => `${String(no).padStart(5)}  ${all[no - 1] ?? ''}`).join('\n')}
+          {selected
+            .map((no) => `${String(no).padStart(5)}  ${lineIndex(text).line(no)}`)
+            .join('\n')}
         </pre>
       )}
     </section>

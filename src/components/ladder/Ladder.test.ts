@@ -48,4 +48,22 @@ describe('Ladder', () => {
     expect(html).toMatch(/aria-label="Message 1,[^"]*" aria-pressed="true"/);
     expect(html).toContain('Complete: every expected message arrived');
   });
+
+  it('draws the first 60 messages of a long capture, says how many more, keeps all in the summary', () => {
+    // A 10 MB debug gave 3,082 messages: drawing them all blocked the page for half a second.
+    const base = buildLadder(
+      parse(readFileSync(`${FIXTURES}cisco_ios/debug_crypto_isakmp/main-mode-success.txt`, 'utf8')),
+    );
+    const first = base.messages[0];
+    if (!first) throw new Error('the fixture has no message');
+    const ladder = {
+      ...base,
+      messages: Array.from({ length: 150 }, (_, i) => ({ ...first, n: i + 1 })),
+    };
+    const html = renderToStaticMarkup(createElement(Ladder, { ladder }));
+    expect(html.match(/aria-label="Message \d+,/g)?.length).toBe(60);
+    expect(html).toContain('Draw 60 more messages (90 not drawn yet');
+    expect(html).toMatch(/aria-label="IKEv1 exchange ladder, 150 messages/);
+    expect(html).toContain('150  initiator → responder');
+  });
 });

@@ -3,12 +3,14 @@
  * stopped. Renders what `buildLadder` decided; each message is a button that asks the page to
  * highlight its lines in the paste. A text version sits in a `<details>` below the drawing.
  */
-import { useId } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Ladder as LadderModel, LadderMessage } from '../../engine/ladder/index.ts';
 import { ladderToText } from '../../engine/ladder/index.ts';
 import { Arrow } from './Arrow.tsx';
 import {
+  DRAWN_AT_ONCE,
   endCaption,
+  firstMessages,
   fit,
   layout,
   messageWords,
@@ -35,7 +37,10 @@ const isSelected = (m: LadderMessage, selected: readonly number[] | undefined): 
 /** The exchange ladder with its text alternative. */
 export function Ladder({ ladder, onSelect, selected }: LadderProps) {
   const titleId = useId();
-  const { rows, height } = layout(ladder);
+  const [drawn, setDrawn] = useState(DRAWN_AT_ONCE);
+  const { rows, height } = useMemo(() => layout(firstMessages(ladder, drawn)), [ladder, drawn]);
+  const text = useMemo(() => ladderToText(ladder), [ladder]);
+  const notDrawn = ladder.messages.length - drawn;
   const said = summary(ladder);
   const pct = (v: number) => `${(v / height) * 100}%`;
   return (
@@ -81,6 +86,16 @@ export function Ladder({ ladder, onSelect, selected }: LadderProps) {
           ) : null,
         )}
       </div>
+      {notDrawn > 0 && (
+        <button
+          type="button"
+          onClick={() => setDrawn((n) => n + DRAWN_AT_ONCE)}
+          className="mt-1 rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-600"
+        >
+          Draw {Math.min(notDrawn, DRAWN_AT_ONCE)} more messages ({notDrawn} not drawn yet; all are
+          in the text version)
+        </button>
+      )}
       {ladder.stop && (
         <p className="mt-1 text-sm">
           <strong className="text-red-700 dark:text-red-400 print:text-black!">■ Stopped: </strong>
@@ -93,9 +108,7 @@ export function Ladder({ ladder, onSelect, selected }: LadderProps) {
       )}
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer">Text version of the exchange</summary>
-        <pre className="overflow-x-auto font-mono text-xs whitespace-pre">
-          {ladderToText(ladder)}
-        </pre>
+        <pre className="overflow-x-auto font-mono text-xs whitespace-pre">{text}</pre>
       </details>
     </figure>
   );

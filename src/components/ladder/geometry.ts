@@ -14,6 +14,18 @@ export const X_RESPONDER = 530;
 /** Longest label drawn; the full text is in the tooltip and the text alternative. */
 export const MAX_LABEL = 54;
 
+/** Messages drawn at first: a long debug holds thousands, and each is an arrow and a button. */
+export const DRAWN_AT_ONCE = 60;
+
+/** The first `count` messages of the ladder, with the stop marker when it falls among them. */
+export function firstMessages(ladder: Ladder, count: number): Ladder {
+  if (ladder.messages.length <= count) return ladder;
+  const { stop, ...rest } = ladder;
+  const stopShown =
+    stop !== undefined && (stop.afterMessage === null || stop.afterMessage <= count);
+  return { ...rest, messages: ladder.messages.slice(0, count), ...(stopShown ? { stop } : {}) };
+}
+
 /** One row of the drawing: a message, or the stop marker. */
 export type Row =
   | { readonly kind: 'message'; readonly y: number; readonly message: LadderMessage }

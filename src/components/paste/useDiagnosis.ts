@@ -2,7 +2,7 @@
  * Runs the engine on a text in the worker: the latest text wins (an older job
  * is cancelled), progress is reported, and the user can cancel.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Analysis } from '../../engine/diagnose.ts';
 import { JobCancelled, runDiagnosis, type DiagnosisJob } from '../../app/diagnoseClient.ts';
 
@@ -19,8 +19,14 @@ export interface AnalysisRequest {
   readonly text: string;
 }
 
-/** Analyses the requested text whenever the request changes (null = nothing to analyse). */
-export function useDiagnosis(request: AnalysisRequest | null): {
+/**
+ * Analyses the requested text whenever the request changes (null = nothing to analyse).
+ * `onDone` hears of each current answer as it arrives, before it is rendered.
+ */
+export function useDiagnosis(
+  request: AnalysisRequest | null,
+  onDone?: (result: Analysis) => void,
+): {
   status: AnalysisStatus;
   cancel: () => void;
 } {
@@ -30,6 +36,10 @@ export function useDiagnosis(request: AnalysisRequest | null): {
     status: AnalysisStatus;
   } | null>(null);
   const job = useRef<DiagnosisJob | null>(null);
+  const onDoneRef = useRef(onDone);
+  useLayoutEffect(() => {
+    onDoneRef.current = onDone;
+  });
 
   useEffect(() => {
     if (request === null) return;
@@ -40,7 +50,10 @@ export function useDiagnosis(request: AnalysisRequest | null): {
     const j = runDiagnosis(request.text, (fraction) => put({ kind: 'running', fraction }));
     job.current = j;
     j.result.then(
-      (result) => put({ kind: 'done', result }),
+      (result) => {
+        if (live) onDoneRef.current?.(result);
+        put({ kind: 'done', result });
+      },
       (e: unknown) =>
         put(
           e instanceof JobCancelled

@@ -3,7 +3,7 @@
  * and the share panel see the same result: analyse a text, apply its findings
  * to the walk once, cancel, clear.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useApp } from '../../app/store.ts';
 import type { Analysis } from '../../engine/diagnose.ts';
 import type { AppliedEvidence } from '../../engine/walk/state.ts';
@@ -31,20 +31,24 @@ export function usePasteAnalysis(
     const draft = useApp.getState().draft;
     return evidence && evidence.origin === 'paste' && draft ? { text: draft } : null;
   });
-  const { status, cancel } = useDiagnosis(request);
-  const result = status.kind === 'done' ? status.result : null;
   const pendingApply = useRef(false);
-
-  useEffect(() => {
-    if (!pendingApply.current || result === null) return;
-    pendingApply.current = false;
-    if (result.findings.length > 0)
-      dispatch({
-        type: 'evidence',
-        findings: result.findings.map((f) => f.diagnosis),
-        context: result.context,
-      });
-  }, [result, dispatch]);
+  // Applied as the answer arrives, before it is rendered: the findings and the step they lead
+  // to are rendered together, once.
+  const apply = useCallback(
+    (result: Analysis) => {
+      if (!pendingApply.current) return;
+      pendingApply.current = false;
+      if (result.findings.length > 0)
+        dispatch({
+          type: 'evidence',
+          findings: result.findings.map((f) => f.diagnosis),
+          context: result.context,
+        });
+    },
+    [dispatch],
+  );
+  const { status, cancel } = useDiagnosis(request, apply);
+  const result = status.kind === 'done' ? status.result : null;
 
   return {
     analysed: request?.text ?? null,

@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react';
 import { decodeExcerpt } from '../../engine/share/excerpt.ts';
 import { SharePanel } from '../share/SharePanel.tsx';
 import { ExchangeSection } from '../ladder/ExchangeSection.tsx';
-import { ladderToText } from '../../engine/ladder/index.ts';
 import { useApp } from '../../app/store.ts';
 import { encode } from '../../engine/walk/codec.ts';
 import { isKeptCase, recentEntry } from '../../engine/share/recent.ts';
@@ -52,7 +51,7 @@ export function WizardPage() {
           paste={analysis.result ? analysis.analysed : null}
           findings={analysis.result?.findings ?? null}
           linkExcerpt={analysis.result ? null : excerptLines}
-          ladderText={analysis.result?.ladder ? ladderToText(analysis.result.ladder) : null}
+          ladder={analysis.result?.ladder ?? null}
           excerptInLink={walk.excerpt}
           setExcerptInLink={walk.setExcerpt}
         />

@@ -27,6 +27,11 @@ export interface CaseInput {
   readonly state: WalkState;
   /** The pasted text, when the report is made where it was pasted. */
   readonly paste?: string;
+  /**
+   * The paste's cited lines, already redacted, by line number: stands for `paste` when the paste
+   * was redacted elsewhere (the page's worker, see `share/redact.ts`).
+   */
+  readonly redactedPaste?: ReadonlyMap<number, string>;
   /** The paste's findings (from `diagnose`). */
   readonly findings?: readonly Finding[];
   /** Proving lines carried by a link, when there is no paste. */
@@ -71,7 +76,8 @@ export interface CaseReport {
   readonly removed: Readonly<Record<string, number>>;
 }
 
-const MAX_LINES_PER_FINDING = 20;
+/** How many proving lines the report prints per finding. */
+export const REPORT_LINES_PER_FINDING = 20;
 
 function contextRows(ctx: Context): { label: string; value: string }[] {
   return [
@@ -90,6 +96,7 @@ function redactor(input: CaseInput, r: TextRedactor) {
   };
   let pasteLines: string[] | null = null;
   const lineOf = (no: number): string => {
+    if (input.redactedPaste) return input.redactedPaste.get(no) ?? '';
     if (pasteLines === null) {
       const out = r.redact(input.paste ?? '');
       count(out.redactions);
@@ -124,13 +131,13 @@ export function buildCase(input: CaseInput, r: TextRedactor): CaseReport {
 
   const titleOf = (id: string): string => tree.nodes.get(id as never)?.title ?? id;
   const findings: CaseFinding[] =
-    input.findings && input.paste !== undefined
+    input.findings && (input.paste !== undefined || input.redactedPaste !== undefined)
       ? input.findings.map((f) => ({
           id: f.diagnosis,
           title: titleOf(f.diagnosis),
           confidence: f.confidence,
           lines: f.evidence
-            .slice(0, MAX_LINES_PER_FINDING)
+            .slice(0, REPORT_LINES_PER_FINDING)
             .map((e) => ({ no: e.line, text: red.lineOf(e.line) })),
         }))
       : (state.evidence?.findings ?? []).map((id, i) => ({

@@ -3,35 +3,40 @@
  * redactor: the report (Markdown and HTML), the link excerpt, and the list of
  * what was removed so the user can look before sharing. The page only shows
  * and copies what this returns.
+ *
+ * Two halves: `redactForShare` (`redact.ts`) reads the paste and is slow on a
+ * big one, so the page runs it in its worker; `assembleShare` writes the report
+ * from its redacted pieces and never sees the paste. The CLI calls both at once.
  */
 import type { Tree } from '../../knowledge/schema.ts';
 import type { Finding } from '../classify/classify.ts';
-import { createRedactor } from '../redact/index.ts';
-import type { Redaction, RedactOptions } from '../redact/types.ts';
+import type { RedactOptions } from '../redact/types.ts';
 import { buildCase, type CaseReport, type TextRedactor } from '../report/case.ts';
 import { toHtml } from '../report/html.ts';
 import { toMarkdown } from '../report/markdown.ts';
 import type { WalkState } from '../walk/state.ts';
 import { encodeExcerpt, type ExcerptLine } from './excerpt.ts';
+import {
+  redactForShare,
+  type Counts,
+  type RedactedShare,
+  type RemovedItem,
+  type ShareSource,
+} from './redact.ts';
 
-/** What the page knows about the case. */
-export interface ShareInput {
+export { provingLines, redactForShare } from './redact.ts';
+export type { Counts, RedactedShare, RemovedItem, ShareSource } from './redact.ts';
+
+/** Where the case stands: what the report says besides the device text. */
+export interface ShareCase {
   readonly tree: Tree;
   readonly state: WalkState;
-  readonly paste?: string;
   readonly findings?: readonly Finding[];
-  /** Lines carried by the link the page was opened with. */
-  readonly linkExcerpt?: readonly ExcerptLine[];
-  readonly ladderText?: string;
   readonly createdAt: string;
 }
 
-/** A removed piece of the paste, for the preview: where it was and what replaces it. */
-export interface RemovedItem {
-  readonly line: number;
-  readonly kind: Redaction['kind'];
-  readonly replacement: string;
-}
+/** What the page knows about the case. */
+export type ShareInput = ShareCase & ShareSource;
 
 /** What may be shared. */
 export interface Shareable {
@@ -46,68 +51,51 @@ export interface Shareable {
   readonly removed: readonly RemovedItem[];
 }
 
-/** The proving lines of the findings, in paste order, at most `limit`. */
-export function provingLines(findings: readonly Finding[], limit = 40): number[] {
-  const seen = new Set<number>();
-  for (const f of findings) for (const e of f.evidence) seen.add(e.line);
-  return [...seen].sort((a, b) => a - b).slice(0, limit);
-}
+/** Every piece `assembleShare` gets is redacted already: nothing is left to take out. */
+const ALREADY_REDACTED: TextRedactor = { redact: (text) => ({ text, redactions: [] }) };
 
-/** Prepares the report, the excerpt and the removal list. */
-export function prepareShare(input: ShareInput, options: RedactOptions): Shareable {
-  const redactor = createRedactor(options);
-  // The paste is redacted as a whole (secrets can depend on earlier lines, like a hex dump after
-  // its header); the lines that leave are then taken from the redacted text by number.
-  const redactedPaste = input.paste === undefined ? null : redactor.redact(input.paste);
-  const pasteLines = redactedPaste?.text.split(/\r\n|\r|\n/) ?? [];
-  const lines = provingLines(input.findings ?? []);
-  const wanted = new Set(lines);
-  const removed = (redactedPaste?.redactions ?? [])
-    .filter((r) => wanted.has(r.line))
-    .map((r) => ({ line: r.line, kind: r.kind, replacement: r.replacement }));
-
-  // The report reads the paste through this: already redacted, so only counting is left.
-  const counted: Record<string, number> = {};
-  for (const r of removed) counted[r.kind] = (counted[r.kind] ?? 0) + 1;
-  const forReport: TextRedactor = {
-    redact: (text) =>
-      text === input.paste
-        ? { text: redactedPaste?.text ?? '', redactions: [] }
-        : redactor.redact(text),
-  };
+/** Writes the report, the excerpt and the removal list from redacted pieces. Cheap: no paste. */
+export function assembleShare(c: ShareCase, redacted: RedactedShare): Shareable {
   const base = buildCase(
     {
-      tree: input.tree,
-      state: input.state,
-      ...(input.paste !== undefined ? { paste: input.paste } : {}),
-      ...(input.findings ? { findings: input.findings } : {}),
-      ...(input.linkExcerpt ? { excerpt: input.linkExcerpt } : {}),
-      ...(input.ladderText ? { ladderText: input.ladderText } : {}),
-      createdAt: input.createdAt,
+      tree: c.tree,
+      state: c.state,
+      ...(redacted.fromPaste
+        ? { redactedPaste: new Map(redacted.pasteLines.map((l) => [l.no, l.text])) }
+        : {}),
+      ...(c.findings ? { findings: c.findings } : {}),
+      ...(redacted.linkExcerpt ? { excerpt: redacted.linkExcerpt } : {}),
+      ...(redacted.ladderText ? { ladderText: redacted.ladderText } : {}),
+      createdAt: c.createdAt,
     },
-    forReport,
+    ALREADY_REDACTED,
   );
-  const report: CaseReport = { ...base, removed: mergeCounts(base.removed, counted) };
-
-  const excerptLines: ExcerptLine[] =
-    input.paste !== undefined
-      ? lines.map((no) => ({ no, text: pasteLines[no - 1] ?? '' }))
-      : (input.linkExcerpt ?? []).map((l) => ({ no: l.no, text: redactor.redact(l.text).text }));
+  // The report shows a link's excerpt only under a finding the walk holds; count it only then.
+  const excerptShown = redacted.linkExcerpt !== undefined && base.findings.length > 0;
+  const { linkExcerpt, ladder, provingLines } = redacted.counts;
+  const report: CaseReport = {
+    ...base,
+    removed: merge([excerptShown ? linkExcerpt : {}, ladder, provingLines]),
+  };
+  const { excerptLines } = redacted;
   return {
     report,
     markdown: toMarkdown(report),
     html: toHtml(report),
     excerptLines,
     excerpt: excerptLines.length > 0 ? encodeExcerpt(excerptLines) : null,
-    removed,
+    removed: redacted.removed,
   };
 }
 
-function mergeCounts(
-  a: Readonly<Record<string, number>>,
-  b: Readonly<Record<string, number>>,
-): Record<string, number> {
-  const out: Record<string, number> = { ...a };
-  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+/** Prepares the report, the excerpt and the removal list. */
+export function prepareShare(input: ShareInput, options: RedactOptions): Shareable {
+  return assembleShare(input, redactForShare(input, options));
+}
+
+/** Adds up counts (in order: the report lists kinds as they first appear). */
+function merge(all: readonly Counts[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const counts of all) for (const [k, n] of Object.entries(counts)) out[k] = (out[k] ?? 0) + n;
   return out;
 }

@@ -33,6 +33,17 @@ describe('recent cases', () => {
     expect(big.s).toBe('2_A');
   });
 
+  it('keys a paste too big to keep by a sample: the same paste matches, another does not', () => {
+    // Hashing a whole 10 MB paste on every step of the walk cost the page up to 60 ms.
+    const big = 'Apr 01 14:48:48 [IKEv1]: IP = 10.1.1.2, Received encrypted packet\n'.repeat(5000);
+    expect(big.length).toBeGreaterThan(RECENT_LIMITS.maxPaste);
+    expect(entry(big).id).toBe(entry(big.slice(0)).id);
+    expect(entry(big).id).not.toBe(entry(`${big}x`).id);
+    // Another capture differs all through (timestamps at least); one changed character between
+    // two samples would not be told apart, and the case would replace the other in the list.
+    expect(entry(big).id).not.toBe(entry(big.replaceAll('14:48:48', '14:48:49')).id);
+  });
+
   it('reads back only well-formed entries from whatever storage held', () => {
     const good = entry('p');
     expect(readRecent([good, { id: 1 }, null, 'x', { ...good, paste: 5 }])).toEqual([
