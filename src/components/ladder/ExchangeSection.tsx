@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Ladder as LadderModel } from '../../engine/ladder/index.ts';
-import { lineIndex } from '../common/lineIndex.ts';
+import { lineIndex } from '../../engine/parse/lineIndex.ts';
 import { Ladder } from './Ladder.tsx';
 
 /** Props: the ladder and the text it was drawn from. */

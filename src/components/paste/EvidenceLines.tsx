@@ -1,7 +1,7 @@
 /** The pasted text around the proving lines, with those lines marked. Rendered as text, never as HTML. */
 import { useMemo } from 'react';
 import type { Finding } from '../../engine/classify/classify.ts';
-import { lineIndex } from '../common/lineIndex.ts';
+import { lineIndex } from '../../engine/parse/lineIndex.ts';
 
 const CONTEXT_LINES = 2;
 

@@ -4,7 +4,7 @@
  * navigation), so above a size the box shows the start of the paste, read-only, while the whole
  * text stays in the store and goes to the worker.
  */
-import { lineIndex } from '../common/lineIndex.ts';
+import { lineIndex } from '../../engine/parse/lineIndex.ts';
 
 /** Above this many characters the box shows only the start of the paste (about 2,000 debug lines). */
 export const LARGE_PASTE_CHARS = 200_000;

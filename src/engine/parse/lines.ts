@@ -37,27 +37,6 @@ export function toLines(text: string): Line[] {
   });
 }
 
-/**
- * Character offsets in `text` of lines `first`…`last` (1-based, inclusive; line breaks as
- * `toLines` splits them), for selecting them in a text box. Out-of-range lines clamp to the text.
- */
-export function lineRange(
-  text: string,
-  first: number,
-  last: number,
-): { start: number; end: number } {
-  const LINE_BREAK = /\r\n|\r|\n/g;
-  let line = 1;
-  let start = first <= 1 ? 0 : -1;
-  for (const m of text.matchAll(LINE_BREAK)) {
-    const next = m.index + m[0].length;
-    if (line === last) return { start: start < 0 ? m.index : start, end: m.index };
-    line += 1;
-    if (line === first) start = next;
-  }
-  return { start: start < 0 ? text.length : start, end: text.length };
-}
-
 // Cisco and syslog prefixes, in the order they appear on a line:
 //   "000123: "                              sequence number (service sequence-numbers)
 //   "*" or "."                              clock not synchronised / synchronised-then-lost
