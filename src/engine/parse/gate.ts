@@ -49,6 +49,14 @@ export function gateOn(marker: RegExp): { gate?: Gate } {
   return gate === null ? {} : { gate };
 }
 
+/** A reader's gate and `detect` from one marker (`...foundBy(MARKER)`): present when any line matches. */
+export function foundBy(marker: RegExp): {
+  gate?: Gate;
+  detect: (lines: readonly Line[]) => boolean;
+} {
+  return { ...gateOn(marker), detect: (lines) => lines.some((l) => marker.test(l.text)) };
+}
+
 /** A gate that also lets through what `more` asks for (a wrapper reading lines its parser does not). */
 export function widen(gate: Gate, more: Partial<Gate>): Gate {
   const also = [gate.also, more.also].filter((f) => f !== undefined);

@@ -1,7 +1,7 @@
 /** The contract every parser keeps. */
 import type { Fact } from '../../knowledge/facts.ts';
 import type { Platform } from '../../knowledge/schema.ts';
-import { gateOn, type Gate } from './gate.ts';
+import { foundBy, type Gate } from './gate.ts';
 import type { Line } from './lines.ts';
 
 /** What one parser read from a paste. */
@@ -46,8 +46,7 @@ export function readerParser(spec: ReaderSpec): Parser {
     id,
     platform,
     command,
-    ...gateOn(marker),
-    detect: (lines) => lines.some((l) => marker.test(l.text)),
+    ...foundBy(marker),
     parse(lines) {
       try {
         return read(lines);

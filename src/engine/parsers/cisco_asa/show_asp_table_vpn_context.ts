@@ -5,7 +5,7 @@
  * Source: ntc-templates test data; Cisco ASA command reference.
  */
 import type { Fact, IpsecSaFact } from '../../../knowledge/facts.ts';
-import { gateOn } from '../../parse/gate.ts';
+import { foundBy } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { PLATFORM, compact, num } from './common.ts';
@@ -25,8 +25,7 @@ export const showAspTableVpnContext: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show asp table vpn-context detail',
-  ...gateOn(CTX),
-  detect: (lines) => lines.some((l) => CTX.test(l.text)),
+  ...foundBy(CTX),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

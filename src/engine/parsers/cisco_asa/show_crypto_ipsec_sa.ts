@@ -4,7 +4,7 @@
  * inbound/outbound ESP SAs. Sources: Cisco ASA command reference; ntc-templates test data.
  */
 import type { Fact, IpsecSaFact } from '../../../knowledge/facts.ts';
-import { gateOn } from '../../parse/gate.ts';
+import { foundBy } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { ADDR, PLATFORM, compact } from './common.ts';
@@ -80,8 +80,7 @@ export const showCryptoIpsecSa: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show crypto ipsec sa',
-  ...gateOn(DETECT),
-  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
+  ...foundBy(DETECT),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

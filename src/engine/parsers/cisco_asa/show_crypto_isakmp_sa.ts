@@ -7,7 +7,7 @@
  */
 import type { Fact, IkeSaFact, IpsecSaFact, SessionFact } from '../../../knowledge/facts.ts';
 import type { IkeVersion, Role } from '../../../knowledge/schema.ts';
-import { gateOn } from '../../parse/gate.ts';
+import { foundBy } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { ADDR, PLATFORM, compact } from './common.ts';
@@ -72,8 +72,7 @@ export const showCryptoIsakmpSa: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show crypto isakmp sa',
-  ...gateOn(DETECT),
-  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
+  ...foundBy(DETECT),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

@@ -5,7 +5,7 @@
  * Sources: Cisco ASA command reference; ntc-templates test data; PeteNetLive (seed 000, 001).
  */
 import type { CryptoConfigFact, Fact } from '../../../knowledge/facts.ts';
-import { gateOn } from '../../parse/gate.ts';
+import { foundBy } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { PLATFORM } from './common.ts';
@@ -57,8 +57,7 @@ export const showRunningConfigCrypto: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show running-config crypto',
-  ...gateOn(DETECT),
-  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
+  ...foundBy(DETECT),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

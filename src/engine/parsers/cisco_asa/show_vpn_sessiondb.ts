@@ -5,7 +5,7 @@
  * Source: ntc-templates test data; Cisco ASA command reference.
  */
 import type { Fact, SessionFact } from '../../../knowledge/facts.ts';
-import { gateOn } from '../../parse/gate.ts';
+import { foundBy } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { PLATFORM } from './common.ts';
@@ -29,8 +29,7 @@ export const showVpnSessiondb: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show vpn-sessiondb',
-  ...gateOn(TITLE),
-  detect: (lines) => lines.some((l) => TITLE.test(l.text)),
+  ...foundBy(TITLE),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

@@ -6,7 +6,7 @@
  */
 import type { Fact, IkeSaFact, IpsecSaFact, SessionFact } from '../../../knowledge/facts.ts';
 import type { IkeVersion } from '../../../knowledge/schema.ts';
-import { gateOn } from '../../parse/gate.ts';
+import { foundBy } from '../../parse/gate.ts';
 import type { Line } from '../../parse/lines.ts';
 import type { Parser, ParseResult } from '../../parse/types.ts';
 import { PLATFORM, compact, num } from './common.ts';
@@ -105,8 +105,7 @@ export const showVpnSessiondbL2l: Parser = {
   id: ID,
   platform: PLATFORM,
   command: 'show vpn-sessiondb detail l2l',
-  ...gateOn(DETECT),
-  detect: (lines) => lines.some((l) => DETECT.test(l.text)),
+  ...foundBy(DETECT),
   parse(lines: readonly Line[]): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();

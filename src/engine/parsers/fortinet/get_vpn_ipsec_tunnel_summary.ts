@@ -6,7 +6,7 @@
  * Source: Fortinet Document Library, FortiOS CLI reference "get vpn ipsec tunnel summary".
  */
 import type { Fact } from '../../../knowledge/facts.ts';
-import { gateOn } from '../../parse/gate.ts';
+import { foundBy } from '../../parse/gate.ts';
 import type { ParseResult, Parser } from '../../parse/types.ts';
 
 const ID = 'fortigate-get-vpn-ipsec-tunnel-summary';
@@ -22,8 +22,7 @@ export const getVpnIpsecTunnelSummary: Parser = {
   id: ID,
   platform: 'fortigate',
   command: 'get vpn ipsec tunnel summary',
-  ...gateOn(MARKER),
-  detect: (lines) => lines.some((l) => MARKER.test(l.text)),
+  ...foundBy(MARKER),
   parse(lines): ParseResult {
     const facts: Fact[] = [];
     const claimed = new Set<number>();
