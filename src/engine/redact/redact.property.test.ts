@@ -214,6 +214,14 @@ describe('redaction properties', () => {
     );
   });
 
+  it('is idempotent when a masked host name becomes a prompt under a key table (found by the fuzzer)', () => {
+    const text = 'Keyring Hostname/Address Preshared Key\nFGT-HQ # diagnose debug enable';
+    const options = { addresses: false, hostnames: true };
+    const once = redact(text, options).text;
+    expect(once).toBe('Keyring Hostname/Address Preshared Key\n<host-1> # diagnose debug enable');
+    expect(redact(once, options).text).toBe(once);
+  });
+
   it('copes with control characters and huge lines', () => {
     const huge = [
       'x'.repeat(200_000),

@@ -39,9 +39,11 @@ export function joinLines(lines: readonly string[], breaks: readonly string[]): 
 // A device prompt before a typed command:
 //   "R1(config-keyring)#pre-shared-key address 10.0.0.2 key cisco", "R1#show run",
 //   "FGT60E (phase1-interface) # set psksecret ENC …", "admin@PA-VM# set network ike …",
-//   "ciscoasa(config-tunnel-ipsec)# ikev1 pre-shared-key …", "user@srx-hq> show configuration"
+//   "ciscoasa(config-tunnel-ipsec)# ikev1 pre-shared-key …", "user@srx-hq> show configuration",
+//   and a prompt whose name this redactor masked: "<host-1> # diagnose debug enable" (so a second
+//   pass reads the line as the first did: redaction stays idempotent)
 const DEVICE_PROMPT =
-  /^[ \t]*(?:[\w.-]{1,32}@)?[A-Za-z][\w.-]{0,63}(?: ?\([\w./:-]{0,48}\))? ?[#>][ \t]*/;
+  /^[ \t]*(?:[\w.-]{1,32}@)?(?:[A-Za-z][\w.-]{0,63}|<host-\d{1,6}>)(?: ?\([\w./:-]{0,48}\))? ?[#>][ \t]*/;
 // A shell prompt: "root@moon:~# cat /etc/ipsec.secrets", "admin@vpn:/etc/swanctl$ "
 const SHELL_PROMPT = /^[ \t]*[\w.-]{1,32}@[\w.-]{1,63}:[~\w./-]{0,200}[#$][ \t]*/;
 // "no crypto isakmp key cisco address 10.0.0.2"
